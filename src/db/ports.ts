@@ -77,6 +77,8 @@ export interface SessionRepository {
   /** Revokes every live token of the family (a reused token is a theft signal). */
   revokeFamily(familyId: string, at: Date): Promise<number>;
   revokeAllForUser(userId: string, at: Date): Promise<number>;
+  /** True when the family still has a token that is neither revoked nor expired at `now`. */
+  isFamilyActive(familyId: string, now: Date): Promise<boolean>;
   deleteExpired(before: Date): Promise<number>;
 }
 
