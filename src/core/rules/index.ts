@@ -1,0 +1,18 @@
+export {
+  CONFIDENCE_LABELS,
+  profileSchema,
+  type EbookProfile,
+  type ResolutionClass,
+  type RulesetProfile,
+  type TvFormat,
+  type TvProfile,
+} from './profile-schema.js';
+export { defaultProfileFor, getProfile, listProfiles } from './registry.js';
+export {
+  checkVolumeSize,
+  chooseVolumeSize,
+  volumeCountFor,
+  type VolumeCheck,
+  type VolumeOptions,
+  type VolumePlan,
+} from './volumes.js';
