@@ -1,0 +1,99 @@
+/**
+ * `buildApp(deps)`: the whole HTTP API and the web app as one Fastify instance. It never listens
+ * (main does); tests call `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Services } from '../services/registry.js';
+import { AppError } from '../shared/errors.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { spaPlugin } from './plugins/spa.js';
+import { apiConfigRoutes } from './routes/api-configs/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { dashboardRoutes } from './routes/dashboard/index.js';
+import { destinationRoutes } from './routes/destinations/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { pathRoutes } from './routes/paths/index.js';
+import { preferenceRoutes } from './routes/preferences/index.js';
+import { templateRoutes } from './routes/templates/index.js';
+import { userRoutes } from './routes/users/index.js';
+
+export interface AppDeps {
+  services: Services;
+  version: string;
+  logger?: FastifyBaseLogger;
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    cookieSecure: boolean;
+    apiTokenPrefix: string;
+    loginRatePerMinute: number;
+  };
+  trustProxy?: boolean;
+  /** JSON body limit; uploads have their own. */
+  bodyLimit?: number;
+  /** The built SPA (dist/web); omitted in API-only tests. */
+  webDir?: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'auth.rate_limited',
+        `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`,
+        {
+          details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        },
+      ),
+  });
+  await app.register(openapiPlugin, { version: deps.version });
+  await app.register(authPlugin, {
+    auth: deps.services.auth,
+    apiTokens: deps.services.apiTokens,
+    ...deps.auth,
+  });
+
+  const services = { services: deps.services };
+  await app.register(healthRoutes, services);
+  await app.register(authRoutes, { prefix: '/api/auth', ...services, ...deps.auth });
+  await app.register(userRoutes, { prefix: '/api/users', ...services });
+  await app.register(preferenceRoutes, { prefix: '/api/preferences', ...services });
+  await app.register(pathRoutes, { prefix: '/api/paths', ...services });
+  await app.register(templateRoutes, { prefix: '/api/templates', ...services });
+  await app.register(destinationRoutes, { prefix: '/api/destinations', ...services });
+  await app.register(apiConfigRoutes, { prefix: '/api/config/apis', ...services });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard', ...services });
+  await app.register(spaPlugin, { webDir: deps.webDir });
+  return app;
+}
