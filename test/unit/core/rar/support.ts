@@ -180,3 +180,48 @@ export function parseVolume(bytes: Buffer): ParsedVolume {
   }
   return result;
 }
+
+/** A volume source over in-memory files, read in odd-sized chunks. */
+export function memorySource(files: Map<string, Buffer>, chunkSize = 777) {
+  return {
+    files: [...files].map(([name, bytes]) => ({ name, size: bytes.length })),
+    open: (name: string) => {
+      const bytes = files.get(name);
+      if (bytes === undefined) {
+        throw new Error(`ENOENT: ${name}`);
+      }
+      return chunked(bytes, chunkSize)();
+    },
+  };
+}
+
+/** Recomputes the 16-bit CRC of the header at `offset` after a test edited it. */
+export function resealHeader(volume: Buffer, offset: number): void {
+  const size = volume.readUInt16LE(offset + 5);
+  volume.writeUInt16LE(crcOf(volume.subarray(offset + 2, offset + size)) & 0xffff, offset);
+}
+
+/** Recomputes DATACRC (and the end header's CRC) of a complete volume whose end block is last. */
+export function resealEnd(volume: Buffer): void {
+  const endOffset = volume.length - 20;
+  volume.writeUInt32LE(crcOf(volume.subarray(0, endOffset)), endOffset + 7);
+  resealHeader(volume, endOffset);
+}
+
+/** A NEWSUB (0x7A) block such as "RR" or "CMT", stored, with its data, per rar-format.md §3. */
+export function subBlock(name: string, data: Buffer): Buffer {
+  const header = Buffer.alloc(32 + name.length);
+  header[2] = 0x7a;
+  header.writeUInt16LE(0x8000, 3);
+  header.writeUInt16LE(header.length, 5);
+  header.writeUInt32LE(data.length, 7);
+  header.writeUInt32LE(data.length, 11);
+  header[15] = 2;
+  header.writeUInt32LE(crcOf(data), 16);
+  header[24] = 29;
+  header[25] = 0x30;
+  header.writeUInt16LE(name.length, 26);
+  header.write(name, 32, 'latin1');
+  header.writeUInt16LE(crcOf(header.subarray(2)) & 0xffff, 0);
+  return Buffer.concat([header, data]);
+}
