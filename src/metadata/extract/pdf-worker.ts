@@ -44,7 +44,8 @@ async function run() {
   const meta = await doc.getMetadata();
   const texts = [];
   for (let n = 1; n <= Math.min(doc.numPages, workerData.textPages); n += 1) {
-    try { texts.push(await pageText(doc, n)); } catch { /* a broken page has no text to give */ }
+    // Page 1 must load (a page tree loop fails here); a later broken page only lacks text.
+    try { texts.push(await pageText(doc, n)); } catch (error) { if (n === 1) throw error; }
   }
   const xmp = meta.metadata ? meta.metadata.getRaw() : null;
   const result = { numPages: doc.numPages, info: meta.info ?? {}, xmp, text: texts.join('\\n') };

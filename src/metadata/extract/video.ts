@@ -108,6 +108,9 @@ function toVideo(result: MediaInfoResult): VideoMetadata {
     throw corrupt(`MediaInfo does not recognise the container (${container ?? 'none'})`);
   }
   const video = ofType('Video')[0];
+  if (video === undefined && ofType('Audio').length === 0) {
+    throw corrupt(`${container} file without any readable video or audio track`);
+  }
   return {
     kind: 'video',
     format,
