@@ -13,7 +13,7 @@ export const refreshBody = z
     refreshToken: z.string().min(10).max(200).optional(),
     includeRefreshToken: z.boolean().optional(),
   })
-  .optional();
+  .nullish();
 
 export const sessionReply = z
   .object({

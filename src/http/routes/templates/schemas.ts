@@ -28,7 +28,7 @@ export const createBody = z.strictObject({
 export const updateBody = createBody.partial();
 export const renderBody = z
   .strictObject({ data: data.optional(), variables: data.optional() })
-  .optional();
+  .nullish();
 export const previewBody = z.strictObject({ content, kind, releaseType, data: data.optional() });
 
 export const templateView = z

@@ -32,4 +32,4 @@ export const updateUserBody = z.strictObject({
 export const roleBody = z.strictObject({ role });
 export const resetBody = z
   .strictObject({ password: z.string().min(1).max(256).optional() })
-  .optional();
+  .nullish();

@@ -1,0 +1,29 @@
+/**
+ * What commands receive from main: lazily built services (nothing is opened for `--help`), the
+ * acting user, the output streams, and the few operations that are not use cases (serve, migrate).
+ */
+import type { MigrationReport } from './types.js';
+import type { Services } from '../services/registry.js';
+import type { Caller } from '../services/context.js';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+  json: boolean;
+}
+
+export interface CliEnvironment {
+  /** Builds the services on the local database (once). */
+  services(): Promise<Services>;
+  /** The caller for local commands: `--as <username>`, else the first active admin. */
+  caller(username: string | undefined): Promise<Caller>;
+  serve(options: { host?: string; port?: number }): Promise<void>;
+  migrate(direction: 'up' | 'down' | 'status'): Promise<MigrationReport>;
+  rotateSecrets(
+    newKey: string | undefined,
+  ): Promise<{ destinations: number; apiConfigs: number; keyLocation: string }>;
+  readStdin(): Promise<string>;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, content: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export interface MigrationReport {
+  applied: string[];
+  reverted: string | undefined;
+  status: { name: string; executedAt: Date | null }[];
+}
