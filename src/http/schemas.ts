@@ -1,7 +1,7 @@
 /** Schemas shared by several routes. Request bodies are strict: unknown fields are refused. */
 import { z } from 'zod';
 import { ERROR_CODES } from '../shared/errors.js';
-import { LOCALES, RELEASE_TYPES, ROLES } from '../domain/enums.js';
+import { LOCALES, RELEASE_TYPES, ROLES, type JsonValue } from '../domain/enums.js';
 
 export const errorBody = z
   .object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() })
@@ -66,3 +66,8 @@ export function paged<T extends z.ZodType>(item: T) {
 }
 
 export const successBody = z.object({ success: z.literal(true), message: z.string().optional() });
+
+/** Any JSON value (request bodies are parsed JSON already); required, so a missing field is refused. */
+export const jsonValue = z
+  .custom<JsonValue>((value) => value !== undefined, 'Required')
+  .meta({ description: 'any JSON value' });

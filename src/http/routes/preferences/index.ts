@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PreferencesService } from '../../../services/preferences.service.js';
 import type { Services } from '../../../services/registry.js';
 import { callerOf } from '../../plugins/auth.js';
-import { commonErrors, successBody } from '../../schemas.js';
+import { commonErrors, jsonValue, successBody } from '../../schemas.js';
 import { routePlugin, type TypedApp } from '../../typed.js';
 import {
   createBody,
@@ -66,7 +66,10 @@ function registerTransfer(r: TypedApp, preferences: PreferencesService): void {
       tags,
       summary: 'All preferences of a scope as { key: value }',
       querystring: scopeQuery,
-      response: { 200: z.object({ preferences: z.record(z.string(), z.json()) }), ...commonErrors },
+      response: {
+        200: z.object({ preferences: z.record(z.string(), jsonValue) }),
+        ...commonErrors,
+      },
     },
     handler: async (request) => ({
       preferences: await preferences.exportAll(callerOf(request), request.query.scope),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { jsonValue } from '../../schemas.js';
 import { SCOPES } from '../../../domain/enums.js';
 
 export const preferenceKey = z
   .string()
   .regex(/^[A-Za-z0-9_.:+-]{1,100}$/, 'must be 1–100 letters, digits or _ . : + -');
 const scope = z.enum(SCOPES);
-const jsonValue = z.json();
 
 export const keyParams = z.strictObject({ key: preferenceKey });
 export const scopeQuery = z.strictObject({ scope: scope.default('user') });
