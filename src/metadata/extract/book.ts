@@ -47,7 +47,7 @@ export function clean(value: string | null | undefined): string | null {
 }
 
 /** A description may carry HTML (calibre, OPDS); names and NFOs want plain text. */
-export function stripHtml(value: string | null | undefined): string | null {
+function stripHtml(value: string | null | undefined): string | null {
   const blocks = /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|td)\b[^>]*>/gi;
   return clean(
     value

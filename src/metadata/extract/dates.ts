@@ -1,6 +1,6 @@
 /** Dates as files write them (W3CDTF, PDF `D:YYYYMMDD…`, free text) → `YYYY[-MM[-DD]]` + year. */
 
-export interface ParsedDate {
+interface ParsedDate {
   /** As precise as the input: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   date: string;
   year: number;

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors.js';
 
 /** Which limit a hostile or oversized file ran into (reported in the error's details). */
-export type LimitName =
+type LimitName =
   'file_bytes' | 'zip_entries' | 'entry_bytes' | 'xml_depth' | 'read_bytes' | 'memory' | 'time';
 
 export function corrupt(message: string, cause?: unknown): AppError {

@@ -58,9 +58,8 @@ run().then(
 );
 `;
 
-const pdfjsUrl = pathToFileURL(
-  createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'),
-).href;
+const require = createRequire(import.meta.url);
+const pdfjsUrl = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
 
 function replyToError(reply: WorkerReply): Error {
   const message = reply.message ?? 'unknown pdf.js error';
@@ -70,7 +69,7 @@ function replyToError(reply: WorkerReply): Error {
   return corrupt(`Unreadable PDF: ${message}`);
 }
 
-export interface PdfWorkerOptions {
+interface PdfWorkerOptions {
   heapMb: number;
   textPages: number;
   signal: AbortSignal;

@@ -40,7 +40,7 @@ export function detectEncoding(bytes: Buffer): string {
   return guess !== null && iconv.encodingExists(guess) ? guess.toLowerCase() : 'windows-1252';
 }
 
-export function decodeText(bytes: Buffer): { text: string; encoding: string } {
+function decodeText(bytes: Buffer): { text: string; encoding: string } {
   const bom = bomEncoding(bytes);
   const encoding = detectEncoding(bytes);
   const text = iconv.decode(bytes.subarray(bom?.skip ?? 0), encoding);

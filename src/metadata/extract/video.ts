@@ -69,7 +69,7 @@ function videoTrack(track: Fields): VideoTrack {
 }
 
 /** "2.0", "5.1", "7.1": the LFE channel, when the layout names one, goes after the dot. */
-export function channelNotation(count: number | null, layout: string | null): string | null {
+function channelNotation(count: number | null, layout: string | null): string | null {
   if (count === null || count < 1) {
     return null;
   }

@@ -80,7 +80,7 @@ async function readEntry(zip: ZipFile, entry: Entry, maxBytes: number): Promise<
   }
 }
 
-export async function openZip(path: string, limits: ZipLimits): Promise<ZipArchive> {
+async function openZip(path: string, limits: ZipLimits): Promise<ZipArchive> {
   const zip = await openFile(path);
   if (zip.entryCount > limits.maxZipEntries) {
     zip.close();

@@ -126,7 +126,7 @@ function mediainfo(file: string): MediaTrack[] {
 
 function channelsOf(track: MediaTrack): string {
   const count = Number(track.Channels);
-  const lfe = /LFE/.test(track.ChannelLayout ?? track.ChannelPositions ?? '') ? 1 : 0;
+  const lfe = (track.ChannelLayout ?? track.ChannelPositions ?? '').includes('LFE') ? 1 : 0;
   return `${count - lfe}.${lfe}`;
 }
 
