@@ -23,8 +23,9 @@ function infoText(info: Record<string, unknown>, key: string): string | null {
 function fromInfo(info: Record<string, unknown>): RawBook {
   return {
     title: infoText(info, 'Title'),
+    // Several authors are joined with ";" by most tools and with " & " by calibre.
     creators: (infoText(info, 'Author') ?? '')
-      .split(';')
+      .split(/\s*;\s*|\s+&\s+/)
       .map((name) => name.trim())
       .filter((name) => name !== '')
       .map((name) => ({ name, fileAs: null, role: 'aut' })),

@@ -1,13 +1,20 @@
 /**
- * XMP packets (PDF metadata streams): Dublin Core, PRISM and calibre properties, written either
- * as elements (with rdf:Alt/Seq/Bag lists) or as attributes of rdf:Description.
+ * XMP packets (PDF metadata streams): Dublin Core, PRISM, xmp:Identifier and calibre's series,
+ * written as elements (rdf:Alt/Seq/Bag lists, `rdf:parseType="Resource"` structures with an
+ * rdf:value) or as attributes of rdf:Description.
  */
 import type { Identifier } from '../ports.js';
 import { clean } from './book.js';
 import type { RawBook } from './book.js';
 import type { ExtractionLimits } from './limits.js';
-import { descendants, parseXml, textOf } from './xml.js';
+import { child, descendants, parseXml, textOf } from './xml.js';
 import type { XmlElement } from './xml.js';
+
+/** A property's value: its rdf:value when it is a structure, else its text. */
+function valueOf(element: XmlElement): string {
+  const value = child(element, 'value');
+  return textOf(value ?? element);
+}
 
 /** All values of a property, across every rdf:Description (element or attribute form). */
 function values(descriptions: XmlElement[], name: string): string[] {
@@ -19,23 +26,44 @@ function values(descriptions: XmlElement[], name: string): string[] {
     }
     for (const element of descendants(description, name)) {
       const items = descendants(element, 'li');
-      found.push(...(items.length > 0 ? items.map(textOf) : [textOf(element)]));
+      found.push(...(items.length > 0 ? items.map(valueOf) : [valueOf(element)]));
     }
   }
   return found.map((value) => clean(value)).filter((value) => value !== null);
 }
 
+/** xmp:Identifier items are structures: `<xmpidq:Scheme>isbn</…><rdf:value>…</rdf:value>`. */
+function xmpIdentifiers(descriptions: XmlElement[]): Identifier[] {
+  return descriptions.flatMap((description) =>
+    descendants(description, 'Identifier').flatMap((element) =>
+      descendants(element, 'li').map((item) => {
+        const scheme = child(item, 'Scheme');
+        return {
+          scheme: scheme === undefined ? 'unknown' : textOf(scheme).toLowerCase(),
+          value: valueOf(item),
+        };
+      }),
+    ),
+  );
+}
+
 function identifiersOf(descriptions: XmlElement[]): Identifier[] {
-  return [
+  const all = [
+    ...xmpIdentifiers(descriptions),
     ...values(descriptions, 'isbn').map((value) => ({ scheme: 'isbn', value })),
     ...values(descriptions, 'identifier').map((value) => ({ scheme: 'unknown', value })),
   ];
+  const seen = new Set<string>();
+  return all.filter(
+    (id) => !seen.has(`${id.scheme}:${id.value}`) && seen.add(`${id.scheme}:${id.value}`),
+  );
 }
 
 export function readXmp(packet: string, limits: Pick<ExtractionLimits, 'maxXmlDepth'>): RawBook {
   const descriptions = descendants(parseXml(packet, limits), 'Description');
   const first = (name: string): string | null => values(descriptions, name)[0] ?? null;
   const series = first('series');
+  const index = Number.parseFloat(first('series_index') ?? '');
   return {
     title: first('title'),
     creators: values(descriptions, 'creator').map((name) => ({ name, fileAs: null, role: 'aut' })),
@@ -46,6 +74,6 @@ export function readXmp(packet: string, limits: Pick<ExtractionLimits, 'maxXmlDe
     identifiers: identifiersOf(descriptions),
     description: first('description'),
     subjects: values(descriptions, 'subject'),
-    series: series === null ? null : { name: series, index: Number(first('series_index')) || null },
+    series: series === null ? null : { name: series, index: Number.isFinite(index) ? index : null },
   };
 }

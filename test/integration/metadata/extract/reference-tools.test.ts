@@ -110,6 +110,17 @@ describe.skipIf(!hasTool('soffice') || !hasTool('ebook-meta'))('documents vs ebo
     expect(ours.creators.map((c) => c.name)).toEqual(['Hélène Roux']);
   });
 
+  it('calibre.pdf: the XMP calibre wrote agrees with what ebook-meta reads back', async () => {
+    const ours = await book('calibre.pdf');
+    const theirs = ebookMeta(join(out, 'calibre.pdf'));
+    expect(ours.title).toBe(theirs.get('Title'));
+    expect(ours.creators.map((c) => c.name)).toEqual(calibreAuthors(theirs.get('Author(s)')));
+    expect(ours.publisher).toBe(theirs.get('Publisher'));
+    expect(ours.language).toBe(toIso639_1(theirs.get('Languages') ?? ''));
+    expect(ours.isbn).toBe(calibreIsbn(theirs.get('Identifiers')));
+    expect(`${ours.series?.name} #${ours.series?.index}`).toBe(theirs.get('Series'));
+  });
+
   it('locked.pdf (LibreOffice open password) is file_encrypted', async () => {
     await expect(extractor.extract(join(out, 'locked.pdf'))).rejects.toMatchObject({
       code: 'metadata.file_encrypted',

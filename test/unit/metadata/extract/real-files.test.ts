@@ -104,6 +104,26 @@ describe('LibreOffice output', () => {
     expect(meta.year).toBeGreaterThanOrEqual(2024);
   });
 
+  it('reads the XMP packet calibre wrote into a PDF (series, ISBN, publisher, language)', async () => {
+    const meta = await book('calibre.pdf');
+    expect(meta).toMatchObject({
+      title: 'Le Château de Verre',
+      publisher: 'Gallimard',
+      language: 'fr',
+      date: '2019-05-02',
+      isbn: '9782070368228',
+      series: { name: 'Verre', index: 2 },
+      subjects: ['Roman', 'Fantastique'],
+    });
+    expect(meta.identifiers).toContainEqual({ scheme: 'isbn', value: '978-2-07-036822-8' });
+    expect(meta.creators.map((c) => c.name)).toEqual(['Émile Dupont', 'Jeanne Martin']);
+  });
+
+  it('opens a PDF with only an owner password and flags it encrypted', async () => {
+    const meta = await book('owner.pdf');
+    expect(meta).toMatchObject({ title: 'Rapport annuel 2021', encrypted: true, pageCount: 1 });
+  });
+
   it('refuses a password-protected PDF with file_encrypted', async () => {
     await expect(extractor.extract(join(DIR, 'locked.pdf'))).rejects.toMatchObject({
       code: 'metadata.file_encrypted',
