@@ -4,6 +4,7 @@
  * lets one pass over the data serve the per-part CRC, the whole-file CRC and the per-volume CRC.
  */
 import { crc32 as zlibCrc32 } from 'node:zlib';
+import { AppError } from '../../shared/errors.js';
 
 /** Reflected CRC-32 polynomial (0x04C11DB7 bit-reversed). */
 const POLYNOMIAL = 0xedb88320;
@@ -103,4 +104,21 @@ export class Crc32 {
   append(other: Crc32): this {
     return this.appendCrc(other.value, other.length);
   }
+}
+
+/** CRC-32 and length of everything `source` yields; checks `signal` between chunks. */
+export async function crc32OfStream(
+  source: AsyncIterable<Uint8Array>,
+  signal?: AbortSignal,
+): Promise<{ crc32: number; length: number }> {
+  const hash = new Crc32();
+  for await (const chunk of source) {
+    if (signal?.aborted === true) {
+      throw new AppError('release.cancelled', 'The operation was cancelled', {
+        cause: signal.reason,
+      });
+    }
+    hash.update(chunk);
+  }
+  return { crc32: hash.value, length: hash.length };
 }

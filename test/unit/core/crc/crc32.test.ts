@@ -5,6 +5,7 @@ import {
   crc32,
   crc32Combine,
   crc32Low16,
+  crc32OfStream,
   formatCrc32,
 } from '../../../../src/core/crc/crc32.js';
 
@@ -99,5 +100,30 @@ describe('formatCrc32', () => {
   it('prints eight upper-case hex digits', () => {
     expect(formatCrc32(0xcbf43926)).toBe('CBF43926');
     expect(formatCrc32(0x1f)).toBe('0000001F');
+  });
+});
+
+describe('crc32OfStream', () => {
+  it('hashes a stream chunk by chunk and counts its bytes', async () => {
+    const data = randomBytes(100_000);
+    async function* chunks() {
+      for (let offset = 0; offset < data.length; offset += 4096) {
+        await Promise.resolve();
+        yield data.subarray(offset, offset + 4096);
+      }
+    }
+    expect(await crc32OfStream(chunks())).toEqual({ crc32: crc32(data), length: 100_000 });
+  });
+
+  it('stops with release.cancelled when aborted', async () => {
+    async function* endless() {
+      for (;;) {
+        await Promise.resolve();
+        yield new Uint8Array(10);
+      }
+    }
+    await expect(crc32OfStream(endless(), AbortSignal.abort())).rejects.toMatchObject({
+      code: 'release.cancelled',
+    });
   });
 });
