@@ -12,6 +12,7 @@ import type {
   VideoMetadata,
   VideoTrack,
 } from '../ports.js';
+import { isAppError } from '../../shared/errors.js';
 import { corrupt, failed, timedOut, tooLarge } from './errors.js';
 import type { OpenedFile } from './file.js';
 import { withFile } from './file.js';
@@ -149,7 +150,7 @@ export function extractVideo(
     try {
       return toVideo(await mediainfo.analyzeData(file.size, chunkReader(file, limits, signal)));
     } catch (error) {
-      throw error instanceof Error && 'code' in error ? error : failed('MediaInfo failed', error);
+      throw isAppError(error) ? error : failed('MediaInfo failed', error);
     } finally {
       mediainfo.close();
     }

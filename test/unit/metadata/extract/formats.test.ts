@@ -167,6 +167,25 @@ describe('DOCX app.xml counts', () => {
   });
 });
 
+describe('ODT encryption', () => {
+  it('flags a package whose manifest lists encryption-data, still reading meta.xml', async () => {
+    const manifest = `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+      <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">
+      <manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">
+      <manifest:algorithm manifest:algorithm-name="Blowfish CFB"/></manifest:encryption-data>
+      </manifest:file-entry></manifest:manifest>`;
+    const meta = `<office:document-meta xmlns:office="o" xmlns:dc="d" xmlns:meta="m"><office:meta>
+      <dc:title>Secret</dc:title><meta:initial-creator>Ann</meta:initial-creator></office:meta></office:document-meta>`;
+    const path = await writeZip(tmp.file('locked.odt'), [
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
+      { name: 'META-INF/manifest.xml', data: manifest },
+      { name: 'meta.xml', data: meta },
+      { name: 'content.xml', data: Buffer.from([1, 2, 3]) },
+    ]);
+    expect(await book(path)).toMatchObject({ format: 'odt', title: 'Secret', encrypted: true });
+  });
+});
+
 describe('MOBI DRM flag', () => {
   it('reports PalmDOC encryption as DRM while still reading EXTH', async () => {
     const path = tmp.file('drm.mobi');
