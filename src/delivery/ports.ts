@@ -209,3 +209,7 @@ export class DeliveryError extends AppError {
 export function isDeliveryError(error: unknown): error is DeliveryError {
   return error instanceof DeliveryError;
 }
+
+// The room's pure planning is part of its public surface: services order uploads and recognise
+// releases with it, and may only import this file.
+export { checkRelease, foldersOf, orderForUpload, type ReleaseCheck } from './plan.js';

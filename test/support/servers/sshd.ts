@@ -3,7 +3,7 @@
  * a temp host key, password and public-key login for the test user, and the sftp subsystem.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startDaemon, waitForPort } from './net.js';
@@ -83,6 +83,8 @@ export async function startSshd(): Promise<SshdServer> {
   // sshd refuses to start without its privilege-separation directory.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'sp-sshd-'));
+  // sshd reads authorized_keys as the logged-in user: the folder must let it through.
+  chmodSync(dir, 0o755);
   keygen(join(dir, 'host_ed25519'));
   keygen(join(dir, 'user_key'));
   const passphrase = 'sp-key-passphrase';
@@ -90,7 +92,7 @@ export async function startSshd(): Promise<SshdServer> {
   const publicKeys = ['user_key.pub', 'user_key_enc.pub'].map((name) =>
     readFileSync(join(dir, name), 'utf8'),
   );
-  writeFileSync(join(dir, 'authorized_keys'), publicKeys.join(''));
+  writeFileSync(join(dir, 'authorized_keys'), publicKeys.join(''), { mode: 0o644 });
   const port = await freePort();
   const confPath = join(dir, 'sshd_config');
   writeFileSync(confPath, config(dir, port, user.name));
