@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Services } from '../services/registry.js';
 import { AppError } from '../shared/errors.js';
 import { authPlugin } from './plugins/auth.js';
@@ -41,6 +42,19 @@ export interface AppDeps {
   webDir?: string;
 }
 
+async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const services = { services: deps.services };
+  await app.register(healthRoutes, services);
+  await app.register(authRoutes, { prefix: '/api/auth', ...services, ...deps.auth });
+  await app.register(userRoutes, { prefix: '/api/users', ...services });
+  await app.register(preferenceRoutes, { prefix: '/api/preferences', ...services });
+  await app.register(pathRoutes, { prefix: '/api/paths', ...services });
+  await app.register(templateRoutes, { prefix: '/api/templates', ...services });
+  await app.register(destinationRoutes, { prefix: '/api/destinations', ...services });
+  await app.register(apiConfigRoutes, { prefix: '/api/config/apis', ...services });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard', ...services });
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -56,6 +70,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
+  // A route without query parameters still refuses unknown ones, like bodies refuse unknown fields.
+  app.addHook('onRoute', (route) => {
+    if (
+      route.url.startsWith('/api/') &&
+      route.schema !== undefined &&
+      route.schema.querystring === undefined
+    ) {
+      route.schema.querystring = z.strictObject({});
+    }
+  });
   await app.register(errorsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -84,16 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...deps.auth,
   });
 
-  const services = { services: deps.services };
-  await app.register(healthRoutes, services);
-  await app.register(authRoutes, { prefix: '/api/auth', ...services, ...deps.auth });
-  await app.register(userRoutes, { prefix: '/api/users', ...services });
-  await app.register(preferenceRoutes, { prefix: '/api/preferences', ...services });
-  await app.register(pathRoutes, { prefix: '/api/paths', ...services });
-  await app.register(templateRoutes, { prefix: '/api/templates', ...services });
-  await app.register(destinationRoutes, { prefix: '/api/destinations', ...services });
-  await app.register(apiConfigRoutes, { prefix: '/api/config/apis', ...services });
-  await app.register(dashboardRoutes, { prefix: '/api/dashboard', ...services });
+  await registerRoutes(app, deps);
   await app.register(spaPlugin, { webDir: deps.webDir });
   return app;
 }

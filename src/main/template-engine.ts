@@ -11,6 +11,7 @@ const MAX_OUTPUT = 256 * 1024;
 
 export function createTemplateEngine(): TemplateEngine {
   const liquid = new Liquid({
+    jsTruthy: true,
     strictVariables: false,
     strictFilters: true,
     relativeReference: false,

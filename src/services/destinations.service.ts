@@ -128,6 +128,7 @@ export class DestinationsService {
     id: string,
     patch: Partial<DestinationInput>,
   ): Promise<DestinationView> {
+    assertCan(caller, 'destinations.write');
     const current = await this.load(caller, id);
     assertCan(caller, 'destinations.write', { ownerId: current.userId });
     const row = this.build(caller, { ...currentInput(current), ...patch }, current);
@@ -144,6 +145,7 @@ export class DestinationsService {
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
+    assertCan(caller, 'destinations.write');
     const current = await this.load(caller, id);
     assertCan(caller, 'destinations.write', { ownerId: current.userId });
     await this.deps.db.transaction(async (tx) => {

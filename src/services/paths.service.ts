@@ -107,6 +107,7 @@ export class PathsService {
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
+    assertCan(caller, 'paths.write');
     const { db, runtime } = this.deps;
     const rule = await db.repos.pathRules.findById(id);
     if (!rule || !(rule.userId === caller.actor.id || caller.actor.role === 'admin')) {
