@@ -63,7 +63,7 @@ export function translateDbError(error: unknown, table?: string): unknown {
       cause: error,
     });
   }
-  if (isForeignKeyViolation(code)) {
+  if (isForeignKeyViolation(code, message)) {
     return new AppError(
       'resource.conflict',
       'The row is referenced by, or references, other rows',
@@ -120,9 +120,11 @@ function sqliteConstraint(message: string): string {
   );
 }
 
-function isForeignKeyViolation(code: string): boolean {
+function isForeignKeyViolation(code: string, message: string): boolean {
   return (
     code === '23503' ||
+    // SQLite reports ON DELETE RESTRICT through its trigger machinery.
+    (code === 'SQLITE_CONSTRAINT_TRIGGER' && message.includes('FOREIGN KEY')) ||
     code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
     code === 'ER_ROW_IS_REFERENCED_2' ||
     code === 'ER_NO_REFERENCED_ROW_2'

@@ -17,7 +17,10 @@ import { dialectOf } from './dialect.js';
 type DataType = ColumnDataType | Expression<unknown>;
 
 export interface ColumnTypes {
-  /** Caller-chosen UUIDs. */
+  /**
+   * Caller-chosen UUIDs. As a primary key, also declare it `notNull()`: SQLite, for historical
+   * reasons, accepts NULL in a primary key that is not an INTEGER rowid.
+   */
   id: DataType;
   /** Epoch milliseconds. */
   millis: DataType;

@@ -19,7 +19,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 async function createUsers(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'users')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('username', 'varchar(64)', (c) => c.notNull())
     .addColumn('username_key', 'varchar(64)', (c) => c.notNull())
     .addColumn('email', 'varchar(255)')
@@ -41,7 +41,7 @@ async function createUsers(db: Kysely<unknown>): Promise<void> {
 async function createSessions(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'sessions')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id, (c) => c.notNull())
     .addColumn('family_id', t.id, (c) => c.notNull())
     .addColumn('token_hash', 'varchar(128)', (c) => c.notNull())
@@ -72,7 +72,7 @@ async function createSessions(db: Kysely<unknown>): Promise<void> {
 async function createApiTokens(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'api_tokens')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id, (c) => c.notNull())
     .addColumn('name', 'varchar(128)', (c) => c.notNull())
     .addColumn('prefix', 'varchar(32)', (c) => c.notNull())

@@ -26,7 +26,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 async function createPreferences(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'preferences')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('scope', 'varchar(16)', (c) => c.notNull())
     .addColumn('user_id', t.id)
     .addColumn('owner_key', t.id, (c) => c.notNull())
@@ -49,7 +49,7 @@ async function createPreferences(db: Kysely<unknown>): Promise<void> {
 async function createPathRules(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'path_rules')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('scope', 'varchar(16)', (c) => c.notNull())
     .addColumn('user_id', t.id)
     .addColumn('owner_key', t.id, (c) => c.notNull())
@@ -79,7 +79,7 @@ async function createPathRules(db: Kysely<unknown>): Promise<void> {
 async function createTemplates(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'templates')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('name', 'varchar(128)', (c) => c.notNull())
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
     .addColumn('release_type', 'varchar(16)', (c) => c.notNull())
@@ -104,7 +104,7 @@ async function createTemplates(db: Kysely<unknown>): Promise<void> {
 async function createDestinations(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'destinations')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id, (c) => c.notNull())
     .addColumn('name', 'varchar(128)', (c) => c.notNull())
     .addColumn('protocol', 'varchar(16)', (c) => c.notNull())
@@ -139,7 +139,7 @@ async function createDestinations(db: Kysely<unknown>): Promise<void> {
 async function createApiConfigs(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'api_configs')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('scope', 'varchar(16)', (c) => c.notNull())
     .addColumn('user_id', t.id)
     .addColumn('owner_key', t.id, (c) => c.notNull())

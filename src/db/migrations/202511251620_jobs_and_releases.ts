@@ -30,7 +30,7 @@ async function index(db: Kysely<unknown>, table: string, name: string, columns: 
 async function createJobs(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'jobs')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id, (c) => c.notNull())
     .addColumn('name', 'varchar(64)', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
@@ -81,7 +81,7 @@ async function createJobLogs(db: Kysely<unknown>): Promise<void> {
 async function createReleases(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'releases')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id, (c) => c.notNull())
     .addColumn('job_id', t.id)
     .addColumn('name', 'varchar(255)', (c) => c.notNull())
@@ -112,7 +112,7 @@ async function createReleases(db: Kysely<unknown>): Promise<void> {
 async function createArtifacts(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'artifacts')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('job_id', t.id)
     .addColumn('release_id', t.id)
     .addColumn('path', 'text', (c) => c.notNull())
@@ -134,7 +134,7 @@ async function createArtifacts(db: Kysely<unknown>): Promise<void> {
 async function createDeliveries(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'deliveries')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('job_id', t.id)
     .addColumn('release_id', t.id)
     .addColumn('destination_id', t.id, (c) => c.notNull())

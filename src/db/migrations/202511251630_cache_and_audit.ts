@@ -8,7 +8,7 @@ import { columnTypes, createTable } from '../schema-builders.js';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await createTable(db, 'metadata_cache')
-    .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+    .addColumn('key', 'varchar(255)', (c) => c.primaryKey().notNull())
     .addColumn('provider', 'varchar(32)', (c) => c.notNull())
     .addColumn('value', t.json, (c) => c.notNull())
     .addColumn('created_at', t.millis, (c) => c.notNull())
@@ -21,7 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await createTable(db, 'audit_log')
-    .addColumn('id', t.id, (c) => c.primaryKey())
+    .addColumn('id', t.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', t.id)
     .addColumn('action', 'varchar(64)', (c) => c.notNull())
     .addColumn('resource_type', 'varchar(64)', (c) => c.notNull())
