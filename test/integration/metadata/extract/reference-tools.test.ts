@@ -20,9 +20,11 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 const extractor = new LocalFileExtractor();
+// LibreOffice starts once per conversion; on a busy machine that is slow.
+const MAKE_TIMEOUT = 300_000;
 
 function make(part: 'books' | 'documents' | 'videos'): void {
-  execFileSync('bash', [MAKE, out, part], { stdio: 'ignore', timeout: 240_000 });
+  execFileSync('bash', [MAKE, out, part], { stdio: 'ignore', timeout: MAKE_TIMEOUT });
 }
 
 /** `ebook-meta` prints "Field   : value" lines. */
@@ -64,7 +66,7 @@ describe.skipIf(!hasTool('ebook-convert') || !hasTool('ebook-meta') || !hasTool(
   () => {
     beforeAll(() => {
       make('books');
-    });
+    }, MAKE_TIMEOUT);
 
     it.each(['book2.epub', 'book3.epub', 'book.azw3', 'book.mobi', 'joint.mobi'])(
       '%s: title, authors, publisher, language and ISBN agree',
@@ -87,7 +89,7 @@ describe.skipIf(!hasTool('ebook-convert') || !hasTool('ebook-meta') || !hasTool(
 describe.skipIf(!hasTool('soffice') || !hasTool('ebook-meta'))('documents vs ebook-meta', () => {
   beforeAll(() => {
     make('documents');
-  });
+  }, MAKE_TIMEOUT);
 
   it.each(['doc.odt', 'doc.docx', 'doc.pdf'])(
     '%s: title, authors and language agree',
@@ -144,7 +146,7 @@ function channelsOf(track: MediaTrack): string {
 describe.skipIf(!hasTool('ffmpeg') || !hasTool('mediainfo'))('video vs mediainfo', () => {
   beforeAll(() => {
     make('videos');
-  });
+  }, MAKE_TIMEOUT);
 
   it.each(['x264.mkv', 'x265.mp4', 'vp9.webm'])(
     '%s: container, codec, size, duration, audio agree',
