@@ -9,7 +9,14 @@
  * - `find…` returns `undefined` when nothing matches; it never throws for "not found".
  * - A unique-constraint violation throws `AppError('resource.conflict')` with
  *   `details: { constraint }`; a lost connection throws `AppError('db.unavailable', …, { retryable: true })`.
- * - `update` with an unknown id returns `undefined`.
+ *   Constraint names are the same on every dialect (`users_username_key_unique`, `<table>_pkey`,
+ *   see `db/constraints.ts`). A foreign-key violation (a missing parent, or deleting a user who
+ *   still owns jobs or releases) is `resource.conflict` with `details: { constraint: 'foreign_key' }`.
+ * - `update` with an unknown id returns `undefined`; `id` and `createdAt` in a patch are ignored.
+ * - Lists are newest first (`createdAt`, then `id`) unless a method says otherwise.
+ * - Deleting a user deletes their sessions, API tokens, preferences, path rules, destinations
+ *   (with their deliveries) and API configurations; it is refused while the user owns jobs or
+ *   releases (history is kept: disable the account instead). The audit log keeps the user's id.
  */
 import type {
   ApiConfig,
@@ -94,8 +101,12 @@ export interface ApiTokenRepository {
 export interface PreferenceRepository {
   /** `userId` null reads the global scope. */
   find(scope: Scope, userId: string | null, key: string): Promise<Preference | undefined>;
+  /** Sorted by key (code-unit order, the same on every dialect). */
   list(scope: Scope, userId: string | null): Promise<Preference[]>;
-  /** Inserts or replaces the value of (scope, userId, key). */
+  /**
+   * Inserts or replaces the value of (scope, userId, key). On replace the stored row keeps its
+   * `id` and `createdAt`; `value` and `updatedAt` come from the argument. Returns the stored row.
+   */
   upsert(preference: Preference): Promise<Preference>;
   delete(scope: Scope, userId: string | null, key: string): Promise<boolean>;
 }
@@ -108,8 +119,15 @@ export interface PathRuleRepository {
     releaseType: ReleaseType,
   ): Promise<PathRule | undefined>;
   findById(id: string): Promise<PathRule | undefined>;
-  /** Rules visible to a user: theirs plus the global ones (all rows when `userId` is undefined). */
+  /**
+   * Rules visible to a user: theirs plus the global ones (all rows when `userId` is undefined,
+   * only the global ones when it is null).
+   */
   list(filter: { userId?: string | null; scope?: Scope; groupName?: string }): Promise<PathRule[]>;
+  /**
+   * Inserts, or for the same (scope, userId, groupName, releaseType) replaces `outputDir`,
+   * `inputDir` and `updatedAt`, keeping the stored `id` and `createdAt`. Returns the stored row.
+   */
   upsert(rule: PathRule): Promise<PathRule>;
   delete(id: string): Promise<boolean>;
 }
@@ -183,8 +201,9 @@ export interface JobRepository {
   delete(id: string): Promise<boolean>;
   /**
    * Atomically leases the oldest runnable job (`pending`, `runAfter <= now`, or `running` with an
-   * expired lease): sets `status = running`, `lockedBy`, `lockedUntil`, increments `attempts`.
-   * Two workers never lease the same job.
+   * expired lease): sets `status = running`, `lockedBy`, `lockedUntil`, increments `attempts`,
+   * sets `updatedAt = now` and `startedAt = now` when it was null. Two workers never lease the
+   * same job. `names` limits the job names; an empty list claims nothing.
    */
   claimNext(
     workerId: string,
@@ -199,13 +218,18 @@ export interface JobRepository {
 
 export interface JobLogRepository {
   append(jobId: string, level: JobLog['level'], message: string, at: Date): Promise<void>;
-  /** In insertion order (timestamp, then id). `afterId` returns only newer lines (for SSE). */
+  /**
+   * In insertion order (by `id`, which follows insertion even when timestamps tie or the clock
+   * steps back). `afterId` returns only newer lines (for SSE); no `limit` returns every line.
+   */
   list(jobId: string, options?: { afterId?: number; limit?: number }): Promise<JobLog[]>;
 }
 
 export interface ArtifactRepository {
   createMany(artifacts: Artifact[]): Promise<void>;
+  /** Sorted by `path` (code-unit order), like a directory listing. */
   listForJob(jobId: string): Promise<Artifact[]>;
+  /** Sorted by `path` (code-unit order), like a directory listing. */
   listForRelease(releaseId: string): Promise<Artifact[]>;
 }
 
@@ -256,7 +280,11 @@ export interface TransactionScope extends Repositories {
 }
 
 export interface UnitOfWork {
-  /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
+  /**
+   * Runs `work` in one transaction; commits when it resolves, rolls back when it throws (and
+   * rethrows). After-commit callbacks are awaited, in order, before this resolves. Do not open a
+   * transaction inside `work` (on SQLite it would wait for ever): use the `tx` repositories.
+   */
   transaction<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>;
 }
 
