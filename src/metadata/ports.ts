@@ -161,8 +161,9 @@ export interface Extractor {
    * The metadata of the file at `path`. Throws, as an AppError:
    * `metadata.format_unsupported` (unknown content), `metadata.file_corrupt` (truncated or
    * malformed), `metadata.file_encrypted` (cannot be opened without a password),
-   * `metadata.file_too_large` (beyond a configured limit: size, entries, XML depth, time),
-   * `metadata.extract_failed` (anything else, including an unreadable path).
+   * `metadata.file_too_large` (beyond a configured limit: size, ZIP entries, entry bytes, XML
+   * depth, memory, bytes read; `details.limit` names it), `metadata.extract_failed` (the time
+   * budget ran out — `details.limit` is `time` —, an unreadable path, or anything unforeseen).
    */
   extract(path: string): Promise<ExtractedMetadata>;
 }
