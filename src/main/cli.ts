@@ -1,104 +1,10 @@
 #!/usr/bin/env node
-/**
- * The `scenepacker` binary: wires the CLI to a lazily built container on the local database.
- */
-import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+/** The `scenepacker` binary. */
 import { loadConfig } from '../config/env.js';
 import type { Config } from '../config/schema.js';
 import { runCli } from '../cli/program.js';
-import type { CliEnvironment } from '../cli/context.js';
-import { createDatabase } from '../db/connect.js';
-import { createSecretBox, parseSecretKey } from '../services/secret-box.js';
-import { rotateSecrets } from '../services/secrets-rotation.service.js';
-import { AppError } from '../shared/errors.js';
-import { createContainer, readVersion, type Container } from './container.js';
-import { commitKeyFile, stageNewKeyFile } from './keys.js';
-import { createLogger } from './logger.js';
-import { startServer, stopOnSignals } from './server.js';
-
-function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    process.stdin.on('error', reject);
-  });
-}
-
-/** Re-encrypts with a new key; the key file moves into place only after the transaction committed. */
-async function rotateWithKey(config: Config, container: Container, newKey: string | undefined) {
-  const key = newKey === undefined ? randomBytes(32) : parseSecretKey(newKey);
-  const staged = config.secretKey === undefined ? stageNewKeyFile(config, key) : undefined;
-  const counts = await rotateSecrets(
-    container.db,
-    container.runtime,
-    container.secrets,
-    createSecretBox(key),
-  );
-  if (staged !== undefined) {
-    commitKeyFile(config, staged);
-    return { ...counts, keyLocation: `${config.dataDir}/secret.key` };
-  }
-  return {
-    ...counts,
-    keyLocation: `set SCENEPACKER_SECRET_KEY=${key.toString('base64')} before the next start`,
-  };
-}
-
-export function createCliEnvironment(config: Config): CliEnvironment {
-  let container: Promise<Container> | undefined;
-  const logger = createLogger(
-    { log: { level: config.log.level === 'info' ? 'warn' : config.log.level, pretty: false } },
-    process.stderr,
-  );
-  const open = (): Promise<Container> => (container ??= createContainer(config, { logger }));
-  return {
-    services: async () => (await open()).services,
-    async caller(username) {
-      const actor = await (await open()).services.users.findActor(username);
-      if (!actor) {
-        throw new AppError(
-          'resource.not_found',
-          username === undefined
-            ? 'No active admin exists yet; run "scenepacker serve" once or "user create"'
-            : `No active user "${username}"`,
-        );
-      }
-      return { actor: { id: actor.id, role: actor.role }, ip: null };
-    },
-    async serve(options) {
-      const server = await startServer({
-        ...config,
-        host: options.host ?? config.host,
-        port: options.port ?? config.port,
-      });
-      stopOnSignals(server);
-      await new Promise(() => undefined);
-    },
-    async migrate(direction) {
-      const db = createDatabase(config.database, { logger });
-      try {
-        const applied = direction === 'up' ? await db.migrateToLatest() : [];
-        const reverted = direction === 'down' ? await db.migrateDown() : undefined;
-        return { applied, reverted, status: await db.migrationStatus() };
-      } finally {
-        await db.close();
-      }
-    },
-    rotateSecrets: async (newKey) => rotateWithKey(config, await open(), newKey),
-    readStdin,
-    readFile: (path) => readFile(path, 'utf8'),
-    writeFile: (path, content) => writeFile(path, content, { flag: 'wx' }),
-    async close() {
-      if (container !== undefined) {
-        await (await container).close();
-      }
-    },
-  };
-}
+import { createCliEnvironment } from './cli-environment.js';
+import { readVersion } from './container.js';
 
 async function main(): Promise<void> {
   const streams = {
