@@ -49,3 +49,15 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('.env.example', () => {
+  it('documents exactly the variables the program reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { envSchema } = await import('../../../src/config/schema.js');
+    const documented = readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
