@@ -34,6 +34,7 @@ export function layoutFilters(warn: (w: FilterWarning) => void): Record<string, 
       boxLines(displayValue(value), count(inner, 76), displayValue(left), displayValue(right)),
     field: (value: unknown, label: unknown, width: unknown, labelWidth: unknown) =>
       fieldLines(value, displayValue(label), count(width, 76), count(labelWidth, 16)),
+    spaced: (value: unknown) => Array.from(displayValue(value)).join(' '),
     repeat: (value: unknown, times: unknown) =>
       displayValue(value).repeat(Math.min(MAX_REPEAT, count(times, 1))),
     mb: (value: unknown, decimals: unknown) => megabytes(value, count(decimals, 0)),

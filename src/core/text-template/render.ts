@@ -23,7 +23,14 @@ export interface RenderOptions {
 }
 
 export type TemplateWarningCode =
-  'line_too_wide' | 'too_many_lines' | 'value_truncated' | 'not_encodable';
+  | 'line_too_wide'
+  | 'too_many_lines'
+  | 'value_truncated'
+  | 'not_encodable'
+  /** A field the ruleset makes mandatory is empty or not in the template (NFO). */
+  | 'missing_field'
+  /** The disk counter is missing or does not match its disk (DIZ). */
+  | 'diz_counter';
 
 export interface TemplateWarning {
   code: TemplateWarningCode;

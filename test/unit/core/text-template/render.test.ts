@@ -44,6 +44,7 @@ describe('renderTemplate: layout filters', () => {
     ["{{ t | truncate: 6, '' }}", { t: 'abcdefghij' }, 'abcdef'],
     ["{{ t | box: 4, '|', '|' }}", { t: 'ab' }, '|ab  |'],
     ['{{ "=" | repeat: 5 }}', {}, '====='],
+    ['{{ g | spaced }}', { g: 'GRP' }, 'G R P'],
     ['{{ "=" | repeat: 100000 }}', {}, '='.repeat(1000)],
     ["{{ t | field: 'Year', 30, 10 }}", { t: 2019 }, 'Year ....: 2019'],
     ['{{ n | mb }}|{{ n | mb: 2 }}', { n: 52_428_800 }, '52 MB|52.43 MB'],
