@@ -1,0 +1,44 @@
+import { Badge, Button, Menu, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { User } from '../api/types';
+import { signOut } from './session';
+
+/** The signed-in user's name and role, with the profile link and sign-out. */
+export function UserMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const name = user.displayName ?? user.username;
+
+  const logout = async () => {
+    await signOut(queryClient).catch(() => undefined);
+    await navigate('/login', { state: { signedOut: true } });
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          aria-label={t('userMenu.label', { name, role: t(`roles.${user.role}`) })}
+          rightSection={<Badge variant="light">{t(`roles.${user.role}`)}</Badge>}
+        >
+          <Text span size="sm" fw={500}>
+            {name}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.username}</Menu.Label>
+        <Menu.Item component={Link} to="/profile">
+          {t('nav.profile')}
+        </Menu.Item>
+        <Menu.Item color="red" onClick={() => void logout()}>
+          {t('auth.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
