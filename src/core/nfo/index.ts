@@ -1,12 +1,5 @@
-export {
-  formatBitrate,
-  formatChannels,
-  formatFps,
-  formatMegabytes,
-  formatRuntime,
-  formatVolumes,
-} from './format.js';
-export { defaultNfoTemplate, missingFields, renderNfo, type NfoRequest } from './render.js';
+export { formatVolumes } from './format.js';
+export { defaultNfoTemplate, renderNfo, type NfoRequest } from './render.js';
 export {
   ebookNfoVariables,
   tvNfoVariables,

@@ -54,7 +54,7 @@ export function renderNfo(request: NfoRequest): RenderResult {
 }
 
 /** Mandatory NFO fields that are empty in the data or absent from the template. */
-export function missingFields(
+function missingFields(
   template: string,
   variables: Readonly<Record<string, unknown>>,
   profile: RulesetProfile,

@@ -1,12 +1,3 @@
-export { toNameComponent } from './components.js';
-export { transliterate } from './transliterate.js';
-export {
-  languageDisplayName,
-  languageOfToken,
-  languageTag,
-  resolveLanguage,
-  type Language,
-} from './languages.js';
 export {
   buildDocsName,
   buildEbookName,
@@ -20,18 +11,6 @@ export {
   type EbookNameFields,
   type ParseResult,
 } from './ebook-name.js';
-export { buildTvName, type TvNameInput } from './tv-build.js';
-export { chooseTvFormat, type TvFormatChoice, type TvMediaFacts } from './tv-format.js';
-export {
-  episodeMarker,
-  formatTvName,
-  parseTvName,
-  type TvEpisode,
-  type TvNameFields,
-} from './tv-name.js';
-export { canonicalTvTags, checkTvTags, type TagProblem } from './tv-tags.js';
-export type { NameContext, NameFinding } from './findings.js';
-export { validateReleaseName } from './validate.js';
 export {
   dosDiskNames,
   ebookReleaseFiles,
@@ -42,3 +21,10 @@ export {
   type EbookReleaseFiles,
   type TvReleaseFiles,
 } from './file-names.js';
+export type { NameContext, NameFinding } from './findings.js';
+export { guessEbookSource, nameWords, parseReleaseName, type ParsedName } from './identify.js';
+export { languageDisplayName, resolveLanguage, type Language } from './languages.js';
+export { buildTvName, type TvNameInput } from './tv-build.js';
+export { chooseTvFormat, type TvFormatChoice, type TvMediaFacts } from './tv-format.js';
+export { formatTvName, parseTvName, type TvEpisode, type TvNameFields } from './tv-name.js';
+export { validateReleaseName } from './validate.js';

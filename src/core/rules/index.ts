@@ -1,5 +1,4 @@
 export {
-  CONFIDENCE_LABELS,
   profileSchema,
   type EbookProfile,
   type ResolutionClass,

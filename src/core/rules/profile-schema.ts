@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RELEASE_TYPES } from '../../domain/enums.js';
 
 /** Confidence labels of `scene-rules.md`: Primary, Condensed copy, Secondary, Unconfirmed. */
-export const CONFIDENCE_LABELS = ['P', 'C', 'S', 'U'] as const;
+const CONFIDENCE_LABELS = ['P', 'C', 'S', 'U'] as const;
 
 const regexSource = z.string().refine(isRegex, { message: 'not a valid regular expression' });
 const positiveInt = z.number().int().positive();

@@ -1,14 +1,4 @@
-export { encodeText, type Encoded, type LineEnding, type TextEncoding } from './encode.js';
-export {
-  boxLines,
-  centerText,
-  columns,
-  fieldLines,
-  padText,
-  truncateText,
-  wrapText,
-  type Align,
-} from './layout.js';
+export type { LineEnding, TextEncoding } from './encode.js';
 export {
   renderTemplate,
   type RenderOptions,

@@ -6,11 +6,11 @@
 const WIDTH = 80;
 const INNER = WIDTH - 2;
 
-export const SHADE_BAR = `░░▒▒▓▓${'█'.repeat(WIDTH - 12)}▓▓▒▒░░`;
-export const BANNER_BLANK = `██${' '.repeat(WIDTH - 4)}██`;
-export const BOX_TOP = `╔${'═'.repeat(INNER)}╗`;
-export const BOX_RULE = `╟${'─'.repeat(INNER)}╢`;
-export const BOX_BOTTOM = `╚${'═'.repeat(INNER)}╝`;
+const SHADE_BAR = `░░▒▒▓▓${'█'.repeat(WIDTH - 12)}▓▓▒▒░░`;
+const BANNER_BLANK = `██${' '.repeat(WIDTH - 4)}██`;
+const BOX_TOP = `╔${'═'.repeat(INNER)}╗`;
+const BOX_RULE = `╟${'─'.repeat(INNER)}╢`;
+const BOX_BOTTOM = `╚${'═'.repeat(INNER)}╝`;
 
 export function banner(subtitle: string): string[] {
   return [

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ebookNfoVariables,
   formatChannels,
   formatFps,
   formatMegabytes,
   formatRuntime,
+} from '../../../../src/core/nfo/format.js';
+import {
+  ebookNfoVariables,
   formatVolumes,
   tvNfoVariables,
 } from '../../../../src/core/nfo/index.js';
