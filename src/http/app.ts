@@ -101,12 +101,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       ),
   });
-  await app.register(openapiPlugin, { version: deps.version });
   await app.register(authPlugin, {
     auth: deps.services.auth,
     apiTokens: deps.services.apiTokens,
     ...deps.auth,
   });
+  // After auth: the API description is for signed-in users (every /api route but login/health needs a caller).
+  await app.register(openapiPlugin, { version: deps.version });
 
   await registerRoutes(app, deps);
   await app.register(spaPlugin, { webDir: deps.webDir });

@@ -31,9 +31,7 @@ export const openapiPlugin = fp(
       transformObject: jsonSchemaTransformObject,
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-    app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
-      app.swagger(),
-    );
+    app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   },
   { name: 'openapi' },
 );

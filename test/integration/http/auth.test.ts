@@ -283,3 +283,18 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('API description', () => {
+  it('serves the OpenAPI document and the docs UI to signed-in callers only', async () => {
+    expect((await t.anonymous({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(401);
+    expect((await t.anonymous({ method: 'GET', url: '/api/docs' })).statusCode).toBe(401);
+    const spec = await t.admin.request({ method: 'GET', url: '/api/openapi.json' });
+    expect(spec.json()).toMatchObject({ openapi: '3.1.0', info: { title: 'scenepacker API' } });
+    expect((await t.admin.request({ method: 'GET', url: '/api/docs' })).statusCode).toBe(200);
+  });
+
+  it('tags every answer with a request id', async () => {
+    const response = await t.anonymous({ method: 'GET', url: '/health' });
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
