@@ -4,15 +4,15 @@
  * other field is stored as is. Keeping this in one place is what makes the three dialects read
  * back identical values.
  */
-export type ColumnKind = 'date' | 'flag' | 'json';
+type ColumnKind = 'date' | 'flag' | 'json';
 
-export type ColumnKinds<E> = { readonly [K in keyof E]?: ColumnKind };
+type ColumnKinds<E> = { readonly [K in keyof E]?: ColumnKind };
 
 /**
  * `E` is the domain row, `T` the table's columns, `D` the derived columns the repository fills
  * itself (`ownerKey`, `usernameKey`, …) and that the domain row does not show.
  */
-export interface Codec<E, T, D extends keyof T = never> {
+interface Codec<E, T, D extends keyof T = never> {
   /** A whole domain row → the columns to insert (without the derived ones). */
   encode: (values: E) => Omit<T, D>;
   /**

@@ -11,6 +11,7 @@ import { migrateDown, migrateToLatest, migrationStatus } from './migrator.js';
 import type { Database } from './ports.js';
 import { createRepositories } from './repositories/index.js';
 import type { DB } from './tables.js';
+import { createTransactionGuard, guardRepositories } from './transaction-guard.js';
 import { runTransaction } from './unit-of-work.js';
 
 export type { DatabaseConfig } from './dialect.js';
@@ -26,11 +27,15 @@ export function createDatabase(
 ): SqlDatabase {
   const logger = options.logger ?? silentLogger;
   const kysely = createKysely(config, logger);
+  const guard = createTransactionGuard();
   return {
     dialect: config.dialect,
     kysely,
-    repos: createRepositories(kysely),
-    transaction: (work) => runTransaction(kysely, logger, work),
+    repos: guardRepositories(createRepositories(kysely), guard),
+    transaction: async (work) => {
+      guard.assertOutside('db.transaction()');
+      return runTransaction(kysely, logger, (tx) => guard.inside(() => work(tx)));
+    },
     migrateToLatest: () => migrateToLatest(kysely),
     migrateDown: () => migrateDown(kysely),
     migrationStatus: () => migrationStatus(kysely),

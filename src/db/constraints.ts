@@ -6,13 +6,13 @@
  *
  * Append only: a new migration that adds a unique constraint adds its line here.
  */
-export interface UniqueConstraint {
+interface UniqueConstraint {
   name: string;
   table: string;
   columns: readonly string[];
 }
 
-export const UNIQUE_CONSTRAINTS: readonly UniqueConstraint[] = [
+const UNIQUE_CONSTRAINTS: readonly UniqueConstraint[] = [
   { name: 'users_username_key_unique', table: 'users', columns: ['username_key'] },
   { name: 'users_email_key_unique', table: 'users', columns: ['email_key'] },
   { name: 'sessions_token_hash_unique', table: 'sessions', columns: ['token_hash'] },

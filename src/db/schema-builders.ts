@@ -16,7 +16,7 @@ import { dialectOf } from './dialect.js';
 
 type DataType = ColumnDataType | Expression<unknown>;
 
-export interface ColumnTypes {
+interface ColumnTypes {
   /**
    * Caller-chosen UUIDs. As a primary key, also declare it `notNull()`: SQLite, for historical
    * reasons, accepts NULL in a primary key that is not an INTEGER rowid.

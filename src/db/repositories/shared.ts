@@ -41,7 +41,7 @@ export function affected(result: { numUpdatedRows?: bigint; numDeletedRows?: big
 }
 
 /** Tables whose primary key is a caller-chosen `id`. */
-export type TableWithId = {
+type TableWithId = {
   [K in keyof DB]: DB[K] extends { id: string } ? K : never;
 }[keyof DB];
 

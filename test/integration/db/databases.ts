@@ -27,7 +27,7 @@ import type { DatabaseConfig } from '../../../src/db/connect.js';
 import type { Repositories } from '../../../src/db/ports.js';
 import { envOrSkip } from '../../support/tools.js';
 
-export interface TestDialect {
+interface TestDialect {
   name: DatabaseConfig['dialect'];
   /** Server URL; undefined when the dialect is skipped. SQLite needs none. */
   url: string | undefined;
@@ -39,7 +39,7 @@ export const DIALECTS: readonly TestDialect[] = [
   { name: 'postgres', url: envOrSkip('TEST_PG_URL') },
 ];
 
-export interface TestDatabase {
+interface TestDatabase {
   db: SqlDatabase;
   config: DatabaseConfig;
   /** Closes the connection and removes the database. */
@@ -49,7 +49,7 @@ export interface TestDatabase {
 const SRC_DB = fileURLToPath(new URL('../../../src/db/', import.meta.url));
 
 /** A new, migrated database of the dialect. */
-export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
+async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   switch (dialect.name) {
     case 'sqlite':
       return sqliteCopy();

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SqlDialect } from '../../../src/db/dialect.js';
 
-export interface SchemaSnapshot {
+interface SchemaSnapshot {
   tables: Record<string, Record<string, string>>;
   /** What Kysely's introspection leaves out on the servers: lengths and MySQL collations. */
   columnTypes: string[];

@@ -122,5 +122,31 @@ for (const dialect of DIALECTS) {
         0,
       );
     });
+
+    it('refuses db.repos and a nested transaction inside a transaction instead of hanging', async () => {
+      const user = buildUser();
+      await expect(
+        t.db.transaction(async (tx) => {
+          await tx.users.create(user);
+          return t.repos.users.findById(user.id);
+        }),
+      ).rejects.toThrow(/db\.repos\.users\.findById\(\) was called inside db\.transaction/);
+      await expect(
+        t.db.transaction(() => t.db.transaction(() => Promise.resolve())),
+      ).rejects.toThrow(/db\.transaction\(\) was called inside db\.transaction/);
+      expect(await t.repos.users.findById(user.id)).toBeUndefined();
+    });
+
+    it('lets work that outlives the transaction use db.repos once it has ended', async () => {
+      let later: Promise<unknown> = Promise.resolve();
+      const user = await createUser(t.repos);
+      await t.db.transaction((tx) => {
+        later = new Promise((resolve) => setTimeout(resolve, 10)).then(() =>
+          t.repos.users.findById(user.id),
+        );
+        return tx.users.findById(user.id);
+      });
+      expect(await later).toEqual(user);
+    });
   });
 }
