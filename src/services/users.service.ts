@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { User } from '../domain/entities.js';
 import type { Role } from '../domain/enums.js';
 import type { Database, Page, Paged, Repositories } from '../db/ports.js';
-import { AppError, notFound } from '../shared/errors.js';
+import { AppError, isAppError, notFound } from '../shared/errors.js';
 import { assertPasswordStrength, hashPassword, verifyPassword } from './auth/passwords.js';
 import {
   assertCan,
@@ -165,7 +165,15 @@ export class UsersService {
     await this.deps.db.transaction(async (tx) => {
       const user = await load(tx, id);
       await guardLastAdmin(tx, user, 'deleted');
-      await tx.users.delete(id);
+      await tx.users.delete(id).catch((error: unknown) => {
+        throw isAppError(error) && error.code === 'resource.conflict'
+          ? new AppError(
+              'resource.conflict',
+              'This user owns jobs or releases; disable the account instead of deleting it',
+              { details: { field: 'id' }, cause: error },
+            )
+          : error;
+      });
       await writeAudit(tx, this.deps.runtime, caller, {
         action: 'user.delete',
         resourceType: 'user',

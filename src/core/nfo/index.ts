@@ -9,3 +9,4 @@ export {
   type NfoVariables,
   type TvNfoFacts,
 } from './variables.js';
+export { sampleNfoVariables } from './sample.js';

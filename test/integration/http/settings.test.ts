@@ -264,3 +264,30 @@ describe('templates', () => {
     expect(preview.body).not.toContain('root:');
   });
 });
+
+describe('built-in templates', () => {
+  it.each(['EBOOK', 'DOCS', 'TV'] as const)(
+    'renders the %s NFO and DIZ with sample data inside the width limits',
+    async (releaseType) => {
+      for (const kind of ['nfo', 'diz'] as const) {
+        const template = (
+          await operator.request({
+            method: 'GET',
+            url: `/api/templates/default?kind=${kind}&releaseType=${releaseType}`,
+          })
+        ).json<{ content: string }>();
+        const preview = await operator.request({
+          method: 'POST',
+          url: '/api/templates/preview',
+          payload: { kind, releaseType, content: template.content },
+        });
+        expect(preview.statusCode).toBe(200);
+        const { text, warnings } = preview.json<{ text: string; warnings: string[] }>();
+        expect(warnings).toEqual([]);
+        const width = kind === 'nfo' ? 80 : 44;
+        expect(text.split('\n').every((line) => [...line].length <= width)).toBe(true);
+        expect(text.replace(/\s/g, '')).toContain('MYGRP');
+      }
+    },
+  );
+});

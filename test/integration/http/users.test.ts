@@ -196,3 +196,41 @@ describe('the last active admin', () => {
     }
   });
 });
+
+describe('users with history', () => {
+  it('refuses to delete a user who owns jobs, with a hint to disable instead', async () => {
+    const user = (await create({ username: 'historian' })).json<UserBody>();
+    const now = new Date();
+    await t.container.db.repos.jobs.create({
+      id: crypto.randomUUID(),
+      userId: user.id,
+      name: 'release.package',
+      status: 'completed',
+      releaseType: 'EBOOK',
+      groupName: 'GRP',
+      releaseName: null,
+      payload: {},
+      result: null,
+      progress: 100,
+      progressMessage: null,
+      attempts: 1,
+      maxAttempts: 3,
+      errorCode: null,
+      errorMessage: null,
+      cancelRequested: false,
+      runAfter: now,
+      lockedBy: null,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
+      startedAt: now,
+      completedAt: now,
+    });
+    const response = await t.admin.request({ method: 'DELETE', url: `/api/users/${user.id}` });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<{ message: string }>().message).toContain('disable');
+    expect(
+      (await t.admin.request({ method: 'POST', url: `/api/users/${user.id}/disable` })).statusCode,
+    ).toBe(200);
+  });
+});
