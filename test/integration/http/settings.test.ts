@@ -285,7 +285,7 @@ describe('built-in templates', () => {
         const { text, warnings } = preview.json<{ text: string; warnings: string[] }>();
         expect(warnings).toEqual([]);
         const width = kind === 'nfo' ? 80 : 44;
-        expect(text.split('\n').every((line) => [...line].length <= width)).toBe(true);
+        expect(text.split('\n').every((line) => Array.from(line).length <= width)).toBe(true);
         expect(text.replace(/\s/g, '')).toContain('MYGRP');
       }
     },
