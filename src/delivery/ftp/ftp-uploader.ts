@@ -25,8 +25,9 @@ import {
   type VerifyReport,
 } from '../ports.js';
 import { progressCounter } from '../streams.js';
-import { passiveTransfer, type PassiveState } from './passive.js';
+import { openDataConnection, type DataConnection, type PassiveState } from './passive.js';
 import { checksumFeatures, mapFtpReply, parseCrcReply } from './replies.js';
+import { store } from './transfer.js';
 import {
   SessionKeeper,
   checkCertificate,
@@ -93,15 +94,12 @@ export class FtpUploader implements Uploader {
       pasvOnly: target.forcePasv === true,
       tls: this.tls,
       keeper: new SessionKeeper(),
-      restartAt: 0,
-      feed: undefined,
     };
   }
 
   async connect(signal?: AbortSignal): Promise<ConnectInfo> {
     this.client.close();
     this.client = new Client(this.target.timeoutMs ?? DEFAULT_TIMEOUT_MS[this.protocol]);
-    this.client.prepareTransfer = passiveTransfer(this.state);
     const log = this.options.log;
     if (log !== undefined) {
       this.client.ftp.verbose = true;
@@ -155,26 +153,42 @@ export class FtpUploader implements Uploader {
     return this.run('upload', path, async (client) => {
       const counter = progressCounter(options.onProgress);
       const stream = source.open(options.offset);
-      stream.once('error', (error) => counter.destroy(error));
-      this.state.feed = () => stream.pipe(counter);
-      const resume = options.offset > 0;
-      this.state.restartAt = resume && this.features.has('REST') ? options.offset : 0;
-      const append = resume && this.state.restartAt === 0;
+      let sourceError: Error | undefined;
+      stream.once('error', (error) => {
+        sourceError = error;
+        counter.destroy(error);
+      });
+      counter.on('error', () => undefined);
+      stream.pipe(counter);
       const stop = whenAborted(options.signal, () => {
         client.ftp.closeWithError(cancelled({ step: 'upload', path }));
       });
+      let data: DataConnection | undefined;
       try {
-        await (append ? client.appendFrom(counter, path) : client.uploadFrom(counter, path));
+        data = await openDataConnection(client.ftp, this.state);
+        const command = await this.transferCommand(client, path, options.offset);
+        await store(client.ftp, command, data, counter, () => sourceError);
         return { bytes: counter.bytes };
       } catch (error) {
         throw await this.explainRefusal(error, path);
       } finally {
         stop();
-        this.state.restartAt = 0;
-        this.state.feed = undefined;
+        data?.socket.destroy();
         stream.destroy();
       }
     });
+  }
+
+  /** STOR from scratch; to resume, REST + STOR where the server lists REST, APPE elsewhere. */
+  private async transferCommand(client: Client, path: string, offset: number): Promise<string> {
+    if (offset === 0) {
+      return `STOR ${path}`;
+    }
+    if (!this.features.has('REST')) {
+      return `APPE ${path}`;
+    }
+    await client.send(`REST ${String(offset)}`);
+    return `STOR ${path}`;
   }
 
   verify(path: string, expected: VerifyExpectation): Promise<VerifyReport> {

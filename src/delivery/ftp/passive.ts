@@ -3,7 +3,6 @@
  * we need three things it does not do: fall back from EPSV to PASV once and remember it, replace
  * an unroutable PASV address by the control host, and resume the control connection's TLS session
  * from the newest ticket (TLS 1.3) while checking the certificate when the server did not resume.
- * It also sends `REST` right before the transfer command, after the data connection is set up.
  */
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls, type TLSSocket } from 'node:tls';
@@ -17,16 +16,6 @@ export interface PassiveState {
   /** TLS settings when the control connection is encrypted. */
   tls: TlsSettings | undefined;
   keeper: SessionKeeper;
-  /** Offset to announce with REST before the next transfer; reset once sent. */
-  restartAt: number;
-  /**
-   * Starts the upload's bytes flowing; called once the data connection is open and, under TLS,
-   * its handshake finished and checked. basic-ftp starts piping as soon as `getCipher()` answers,
-   * which a resumed TLS 1.3 session does before the handshake has finished: an empty file would
-   * then close the connection mid-handshake (vsftpd: "SSL_accept failed: unexpected eof"), and
-   * bytes could be queued before the certificate check has run.
-   */
-  feed: (() => void) | undefined;
 }
 
 /** Codes of a server that does not know or allow EPSV. */
@@ -122,27 +111,28 @@ function settle(ready: Promise<void>): Promise<void> {
   return ready.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
 }
 
-/** A basic-ftp TransferStrategy bound to our state. */
-export function passiveTransfer(state: PassiveState): (ftp: FTPContext) => Promise<FTPResponse> {
-  return async (ftp) => {
-    const { response, host, port } = await requestEndpoint(ftp, state);
-    const socket = await openSocket(host, port, ftp.timeout);
-    let settled = Promise.resolve();
-    if (state.tls === undefined) {
-      ftp.dataSocket = socket;
-    } else {
-      const secured = secureData(socket, ftp, state, state.tls);
-      ftp.dataSocket = secured.secure;
-      settled = secured.settled;
-    }
-    const feed = state.feed;
-    state.feed = undefined;
-    void settled.then(feed);
-    if (state.restartAt > 0) {
-      const offset = state.restartAt;
-      state.restartAt = 0;
-      await ftp.request(`REST ${String(offset)}`);
-    }
-    return response;
-  };
+export interface DataConnection {
+  socket: Socket | TLSSocket;
+  /**
+   * Resolves once bytes may flow: the connection is open and, under TLS, its handshake has
+   * finished and been checked. (basic-ftp would start as soon as `getCipher()` answers, which a
+   * resumed TLS 1.3 session does mid-handshake: an empty file then closes the connection before
+   * the handshake ends — vsftpd: "SSL_accept failed: unexpected eof" — and bytes could be queued
+   * before the certificate check.)
+   */
+  ready: Promise<void>;
+}
+
+/** EPSV (or PASV) and a connected, possibly TLS-wrapped, data socket. */
+export async function openDataConnection(
+  ftp: FTPContext,
+  state: PassiveState,
+): Promise<DataConnection> {
+  const { host, port } = await requestEndpoint(ftp, state);
+  const socket = await openSocket(host, port, ftp.timeout);
+  if (state.tls === undefined) {
+    return { socket, ready: Promise.resolve() };
+  }
+  const secured = secureData(socket, ftp, state, state.tls);
+  return { socket: secured.secure, ready: secured.settled };
 }

@@ -78,7 +78,8 @@ export class TcpProxy {
   }
 
   private listen(port: number, targetPort: number, mirrored: boolean): Promise<Server> {
-    const server = createServer((client) => {
+    // Half-open: a FIN from one side is passed on as a FIN, after the bytes before it.
+    const server = createServer({ allowHalfOpen: true }, (client) => {
       this.accept(client, targetPort, mirrored);
     });
     this.servers.push(server);
@@ -94,16 +95,27 @@ export class TcpProxy {
     if (!mirrored) {
       this.connections += 1;
     }
-    const server = connect(targetPort, this.options.targetHost);
+    const server = connect({
+      port: targetPort,
+      host: this.options.targetHost,
+      allowHalfOpen: true,
+    });
     const pair: Pair = { client, server, mirrored };
     this.pairs.add(pair);
-    const forget = (): void => {
+    const drop = (): void => {
       this.pairs.delete(pair);
       client.destroy();
       server.destroy();
     };
-    client.on('error', forget).on('close', forget);
-    server.on('error', forget).on('close', forget);
+    client.on('error', drop);
+    server.on('error', drop);
+    const forget = (): void => {
+      if (client.destroyed && server.destroyed) {
+        this.pairs.delete(pair);
+      }
+    };
+    client.on('close', forget);
+    server.on('close', forget);
     client.on('data', (chunk: Buffer) => {
       this.upstream(pair, chunk);
     });
