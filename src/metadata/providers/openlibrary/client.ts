@@ -16,7 +16,7 @@ import type {
 import { DAY_SECONDS, type Exchange, type ExchangeDeps } from '../shared/exchange.js';
 import { interpretStatus, rateLimited } from '../shared/interpret.js';
 import { isRecord, text, type JsonRecord } from '../shared/json.js';
-import { isbn13 } from '../shared/normalise.js';
+import { comparableTitle, isbn13 } from '../shared/normalise.js';
 import {
   baseUrlOf,
   exchangeDeps,
@@ -248,17 +248,9 @@ function interpret(reply: HttpReply): Step<unknown> {
 
 /** The doc whose title is the asked one (ignoring case and punctuation), else the first. */
 function bestDoc(docs: RawSearchDoc[], title: string): RawSearchDoc | undefined {
-  const wanted = comparable(title);
+  const wanted = comparableTitle(title);
   const usable = docs.filter((doc) => isRecord(doc) && typeof doc.key === 'string');
-  return usable.find((doc) => comparable(doc.title ?? '') === wanted) ?? usable[0];
-}
-
-function comparable(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .toLowerCase();
+  return usable.find((doc) => comparableTitle(doc.title ?? '') === wanted) ?? usable[0];
 }
 
 function invalid(reason: string): LookupResult<BookFields> {

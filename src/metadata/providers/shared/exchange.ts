@@ -41,6 +41,14 @@ export class Exchange {
     return this.sent === 0;
   }
 
+  /**
+   * The cached answer to `request`, without sending anything. TheTVDB uses it to log in only
+   * when a request really has to go out.
+   */
+  async cached(request: ExchangeRequest): Promise<LookupOutcome<unknown> | undefined> {
+    return request.ttlSeconds === undefined ? undefined : this.read(this.keyFor(request));
+  }
+
   async json(request: ExchangeRequest, interpret: Interpret): Promise<LookupOutcome<unknown>> {
     const key = request.ttlSeconds === undefined ? undefined : this.keyFor(request);
     const cached = key === undefined ? undefined : await this.read(key);
