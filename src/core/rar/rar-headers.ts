@@ -105,7 +105,7 @@ export function buildEndHeader(volume: EndOfVolume | undefined): Buffer {
   return sealHeader(header);
 }
 
-export function isLarge(unpackedSize: number): boolean {
+function isLarge(unpackedSize: number): boolean {
   return unpackedSize > LARGE_THRESHOLD;
 }
 
