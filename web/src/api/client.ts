@@ -1,7 +1,8 @@
 /**
  * The typed fetch wrapper over the generated OpenAPI `paths`. Browsers authenticate with the
  * httpOnly session cookies; unsafe methods carry the CSRF token. An expired access token is
- * refreshed once and the call retried; any other 401 is reported to the app (which signs out).
+ * refreshed once (one refresh shared by concurrent calls) and the call retried; a 401 that a
+ * refresh cannot fix is reported to the app, which forgets the session and shows the sign-in page.
  * Replies are never cached by the browser (`no-store`), so "back" after sign-out shows no data.
  */
 import { ApiError, errorFromResponse } from './errors';
@@ -21,8 +22,15 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
   onUnauthenticated = handler;
 }
 
-/** Paths whose 401 is an answer for the caller, not a lost session. */
-const SESSION_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/me'];
+/** Session endpoints: their 401 is an answer, never a reason to refresh. */
+const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
+/** Where a 401 is reported to the caller only (`/me` answers "not signed in" with it). */
+const QUIET = [...NO_REFRESH, '/api/auth/me'];
+/**
+ * The access cookie lives exactly as long as the token inside it, so an expired session usually
+ * arrives as `auth.unauthenticated` (no cookie sent) rather than `auth.token_expired`.
+ */
+const REFRESHABLE = new Set(['auth.token_expired', 'auth.unauthenticated']);
 
 function buildUrl(template: string, options: { path?: unknown; query?: unknown }): string {
   const params = (options.path ?? {}) as Record<string, string>;
@@ -89,20 +97,16 @@ async function parse(response: Response): Promise<unknown> {
 async function call(method: Method, template: string, options: RequestOptions<unknown>) {
   const url = buildUrl(template, options);
   let response = await send(method, url, options.body);
-  if (response.status === 401 && !SESSION_PATHS.includes(template)) {
-    const error = await errorFromResponse(response);
-    if (error.code === 'auth.token_expired' && (await refreshSession())) {
+  if (response.status === 401 && !NO_REFRESH.includes(template)) {
+    const first = await errorFromResponse(response.clone());
+    if (REFRESHABLE.has(first.code) && (await refreshSession())) {
       response = await send(method, url, options.body);
-    } else {
-      if (error.code !== 'auth.invalid_credentials') {
-        onUnauthenticated?.();
-      }
-      throw error;
     }
   }
   if (!response.ok) {
     const error = await errorFromResponse(response);
-    if (response.status === 401 && !SESSION_PATHS.includes(template)) {
+    const lostSession = response.status === 401 && error.code !== 'auth.invalid_credentials';
+    if (lostSession && !QUIET.includes(template)) {
       onUnauthenticated?.();
     }
     throw error;

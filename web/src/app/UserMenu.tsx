@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { User } from '../api/types';
-import { signOut } from './session';
+import { endServerSession, forgetSession } from './session';
 
 /** The signed-in user's name and role, with the profile link and sign-out. */
 export function UserMenu({ user }: { user: User }) {
@@ -12,9 +12,12 @@ export function UserMenu({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const name = user.displayName ?? user.username;
 
+  // Leave the protected page first, then forget: the guard would otherwise redirect on its own
+  // and the "signed out" notice would be lost.
   const logout = async () => {
-    await signOut(queryClient).catch(() => undefined);
-    await navigate('/login', { state: { signedOut: true } });
+    await endServerSession();
+    await navigate('/login', { state: { signedOut: true }, flushSync: true });
+    forgetSession(queryClient);
   };
 
   return (

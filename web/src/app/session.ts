@@ -38,22 +38,28 @@ export async function signIn(
 ): Promise<User> {
   const session = await api.post('/api/auth/login', { body: credentials });
   setCsrfToken(session.csrfToken);
-  queryClient.clear();
+  dropEverythingButSession(queryClient);
   queryClient.setQueryData(SESSION_KEY, session.user);
   return session.user;
+}
+
+/**
+ * Removes every cached answer except the session itself, whose observers (the guard, the header)
+ * must hear about the change: a removed query would leave them showing the old user.
+ */
+function dropEverythingButSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.getMutationCache().clear();
 }
 
 /** Forgets everything the signed-out user could see: no data survives in the cache. */
 export function forgetSession(queryClient: QueryClient): void {
   setCsrfToken(undefined);
-  queryClient.clear();
   queryClient.setQueryData(SESSION_KEY, null);
+  dropEverythingButSession(queryClient);
 }
 
-export async function signOut(queryClient: QueryClient): Promise<void> {
-  try {
-    await api.post('/api/auth/logout');
-  } finally {
-    forgetSession(queryClient);
-  }
+/** Ends the session on the server (cookies cleared, refresh token revoked); never throws. */
+export async function endServerSession(): Promise<void> {
+  await api.post('/api/auth/logout').catch(() => undefined);
 }

@@ -59,6 +59,7 @@ export async function setupI18n(): Promise<typeof i18n> {
     nsSeparator: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return i18n;
 }

@@ -41,7 +41,8 @@ export function LoginPage() {
   const { form, login, submit } = useLoginForm(next);
   const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
-  if (session.data && !login.isPending) {
+  // Right after sign-out the session is forgotten a moment after this page shows.
+  if (session.data && !login.isPending && !signedOut) {
     return <Navigate to={next} replace />;
   }
   return (
