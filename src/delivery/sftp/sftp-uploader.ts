@@ -55,6 +55,9 @@ export class SftpUploader implements Uploader {
   async connect(signal?: AbortSignal): Promise<ConnectInfo> {
     await this.close();
     const connection = new Client();
+    // ssh2 may emit more errors after the first (e.g. after a timeout); pending calls learn of a
+    // dead connection through its `close` event, so the later ones are not news.
+    connection.on('error', () => undefined);
     const check: HostKeyCheck = {};
     this.connection = connection;
     try {
