@@ -52,7 +52,7 @@ module.exports = {
     {
       name: 'adapters-keep-to-their-room',
       severity: 'error',
-      from: { path: '^src/(metadata|delivery|storage|db)/' },
+      from: { path: '^src/(metadata|delivery|storage|media|db)/' },
       to: { path: '^src/', pathNot: '^src/($1|core|domain|shared)/' },
     },
     {
@@ -60,8 +60,8 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/services/' },
       to: {
-        path: '^src/(metadata|delivery|storage|db|jobs)/',
-        pathNot: '^src/(metadata|delivery|storage|db|jobs)/ports\\.ts$',
+        path: '^src/(metadata|delivery|storage|media|db|jobs)/',
+        pathNot: '^src/(metadata|delivery|storage|media|db|jobs)/ports\\.ts$',
       },
     },
     {
@@ -74,13 +74,16 @@ module.exports = {
       name: 'jobs-know-no-edges',
       severity: 'error',
       from: { path: '^src/jobs/' },
-      to: { path: '^src/(http|cli|metadata|delivery|storage|db)/', pathNot: '^src/db/ports\\.ts$' },
+      to: {
+        path: '^src/(http|cli|metadata|delivery|storage|media|db)/',
+        pathNot: '^src/db/ports\\.ts$',
+      },
     },
     {
       name: 'edges-go-through-services',
       severity: 'error',
       from: { path: '^src/(http|cli)/' },
-      to: { path: '^src/(db|metadata|delivery|storage|jobs|core)/' },
+      to: { path: '^src/(db|metadata|delivery|storage|media|jobs|core)/' },
     },
     {
       name: 'http-and-cli-independent',
