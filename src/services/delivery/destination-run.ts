@@ -65,6 +65,8 @@ function isCancel(error: unknown, signal: AbortSignal | undefined): boolean {
 
 export class DestinationRun {
   private uploader: Uploader | undefined;
+  /** Whether the server can checksum files (then local CRCs are worth computing). */
+  private checksums = false;
   private readonly folders = new Set<string>();
   private readonly restart = new Set<string>();
   private readonly result = {
@@ -200,6 +202,7 @@ export class DestinationRun {
       this.settings.deps.files,
       join(this.settings.releaseDir, file.path),
       file,
+      this.checksums,
     );
     await this.send(uploader, file, partial, source, offset);
     if (partial !== final) {
@@ -275,7 +278,8 @@ export class DestinationRun {
     }
     const uploader = this.settings.deps.uploaders(this.settings.destination.target);
     try {
-      await uploader.connect(this.settings.signal);
+      const info = await uploader.connect(this.settings.signal);
+      this.checksums = info.checksums.length > 0;
     } catch (error) {
       await uploader.close();
       throw error;
