@@ -109,7 +109,7 @@ module.exports = {
     {
       name: 'queue-lib-only-in-drivers',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/jobs/drivers/' },
+      from: { path: '^src/', pathNot: '^src/(jobs/drivers|db)/' },
       to: { dependencyTypes: ['npm'], path: '^node_modules/(bullmq|ioredis)/' },
     },
     {
