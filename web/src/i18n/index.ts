@@ -8,7 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 
-export const LOCALES = ['en', 'fr'] as const;
+const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 const STORAGE_KEY = 'scenepacker.locale';
 
@@ -25,7 +25,7 @@ function readStored(): string | null {
 }
 
 /** localStorage, then the first browser language we have, then English. */
-export function detectLocale(): Locale {
+function detectLocale(): Locale {
   const stored = readStored();
   if (isLocale(stored)) {
     return stored;
@@ -47,6 +47,9 @@ export function currentLocale(): Locale {
 }
 
 export async function setupI18n(): Promise<typeof i18n> {
+  if (i18n.isInitialized) {
+    return i18n;
+  }
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });

@@ -31,7 +31,7 @@ async function fetchUiPreferences(): Promise<UiPreferences> {
   return { locale, theme };
 }
 
-export function isTheme(value: unknown): value is Theme {
+function isTheme(value: unknown): value is Theme {
   return value === 'light' || value === 'dark';
 }
 

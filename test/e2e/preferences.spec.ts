@@ -63,3 +63,21 @@ test('before sign-in the language follows the browser, and the visitor can switc
   ).toBeVisible();
   await context.close();
 });
+
+test('the dark theme is remembered for the user', async ({ page, browser, seed }) => {
+  const user = { username: uniqueName('theo'), password: 'theme-password-12' };
+  await seed.createUser({ ...user, role: 'operator' });
+  await signInAs(page, user.username, user.password, EN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Switch to the light theme' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signInAs(other, user.username, user.password, EN);
+  await expect(other.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Switch to the light theme' })).toBeVisible();
+  await expect(other.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await context.close();
+});
