@@ -18,6 +18,8 @@ export interface CliEnvironment {
   /** The caller for local commands: `--as <username>`, else the first active admin. */
   caller(username: string | undefined): Promise<Caller>;
   serve(options: { host?: string; port?: number }): Promise<void>;
+  /** Runs jobs until stopped by a signal. */
+  worker(): Promise<void>;
   migrate(direction: 'up' | 'down' | 'status'): Promise<MigrationReport>;
   rotateSecrets(
     newKey: string | undefined,

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth/index.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
 import { destinationRoutes } from './routes/destinations/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { jobRoutes } from './routes/jobs/index.js';
 import { pathRoutes } from './routes/paths/index.js';
 import { preferenceRoutes } from './routes/preferences/index.js';
 import { templateRoutes } from './routes/templates/index.js';
@@ -53,6 +54,7 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void
   await app.register(destinationRoutes, { prefix: '/api/destinations', ...services });
   await app.register(apiConfigRoutes, { prefix: '/api/config/apis', ...services });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard', ...services });
+  await app.register(jobRoutes, { prefix: '/api/jobs', ...services });
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

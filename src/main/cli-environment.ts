@@ -14,7 +14,7 @@ import { AppError } from '../shared/errors.js';
 import { createContainer, type Container } from './container.js';
 import { commitKeyFile, stageNewKeyFile } from './keys.js';
 import { createLogger } from './logger.js';
-import { startServer, stopOnSignals } from './server.js';
+import { startServer, startWorker, stopOnSignals } from './server.js';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -75,6 +75,10 @@ export function createCliEnvironment(config: Config): CliEnvironment {
         return BOOTSTRAP_CALLER;
       }
       throw new AppError('resource.not_found', `No active user "${username ?? 'admin'}"`);
+    },
+    async worker() {
+      stopOnSignals(await startWorker(config));
+      await new Promise(() => undefined);
     },
     async serve(options) {
       const server = await startServer({

@@ -19,6 +19,12 @@ import { PathsService } from '../services/paths.service.js';
 import { PreferencesService } from '../services/preferences.service.js';
 import type { Services } from '../services/registry.js';
 import { createSecretBox, type SecretBox } from '../services/secret-box.js';
+import { JobsService } from '../services/jobs.service.js';
+import { ReleaseDeliveryService } from '../services/release-delivery.service.js';
+import { createUploaderFactory } from '../delivery/registry.js';
+import { FsFileReader } from '../delivery/local/fs-file-reader.js';
+import type { JobQueue } from '../jobs/ports.js';
+import { createJobQueue } from './jobs.js';
 import { TemplatesService } from '../services/templates.service.js';
 import { UsersService } from '../services/users.service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -30,6 +36,7 @@ export interface Container {
   config: Config;
   db: Database;
   services: Services;
+  queue: JobQueue;
   runtime: Runtime;
   secrets: SecretBox;
   jwtSecret: string;
@@ -49,6 +56,8 @@ export interface ContainerOptions {
   clock?: Clock;
   /** Run pending migrations while building (servers do; `db status` must not). */
   migrate?: boolean;
+  /** This process runs jobs (server with the local driver, worker). */
+  work?: boolean;
 }
 
 export function createServices(
@@ -57,9 +66,19 @@ export function createServices(
   runtime: Runtime,
   secrets: SecretBox,
   version: string,
-): Services {
+  work = false,
+): { services: Services; queue: JobQueue } {
   const base = { db, runtime };
-  return {
+  const destinations = new DestinationsService({ ...base, secrets });
+  const releaseDelivery = new ReleaseDeliveryService({
+    runtime,
+    destinations,
+    deliveries: db.repos.deliveries,
+    uploaders: createUploaderFactory(),
+    files: new FsFileReader(),
+  });
+  const queue = createJobQueue(config, db, runtime, { releaseDelivery }, { work });
+  const services: Services = {
     auth: new AuthService({
       ...base,
       throttle: createLoginThrottle(runtime.clock, config.auth.loginRatePerMinute),
@@ -74,11 +93,14 @@ export function createServices(
       allowedRoots: config.allowedRoots,
     }),
     templates: new TemplatesService({ ...base, engine: createTemplateEngine() }),
-    destinations: new DestinationsService({ ...base, secrets }),
+    destinations,
     apiConfigs: new ApiConfigsService({ ...base, secrets }),
     dashboard: new DashboardService({ db }),
     health: new HealthService({ db, version, jobDriver: config.jobs.driver }),
+    jobs: new JobsService({ ...base, queue }),
+    releaseDelivery,
   };
+  return { services, queue };
 }
 
 export async function createContainer(
@@ -97,6 +119,26 @@ export async function createContainer(
     await db.migrateToLatest();
   }
   const version = readVersion();
-  const services = createServices(db, config, runtime, secrets, version);
-  return { config, db, services, runtime, secrets, jwtSecret, version, close: () => db.close() };
+  const { services, queue } = createServices(
+    db,
+    config,
+    runtime,
+    secrets,
+    version,
+    options.work === true,
+  );
+  return {
+    config,
+    db,
+    services,
+    queue,
+    runtime,
+    secrets,
+    jwtSecret,
+    version,
+    close: async () => {
+      await queue.stop();
+      await db.close();
+    },
+  };
 }

@@ -57,7 +57,12 @@ export async function startServer(
   print: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const logger = createLogger(config);
-  const container = await createContainer(config, { logger });
+  // With the local (or inline) driver the server runs the jobs itself; with bullmq, workers do.
+  const container = await createContainer(config, {
+    logger,
+    work: config.jobs.driver !== 'bullmq',
+  });
+  await container.queue.start();
   await bootstrapAdmin(container, print);
   const app = await buildServerApp(container, logger);
   const address = await app.listen({ host: config.host, port: config.port });
@@ -73,8 +78,21 @@ export async function startServer(
   return { app, container, url, stop };
 }
 
+/** `scenepacker worker`: runs jobs only (BullMQ scale-out, or a separate process for the local driver). */
+export async function startWorker(
+  config: Config,
+  print: (line: string) => void = console.log,
+): Promise<{ stop(): Promise<void> }> {
+  const container = await createContainer(config, { logger: createLogger(config), work: true });
+  await container.queue.start();
+  print(
+    `scenepacker ${container.version} worker running (jobs: ${config.jobs.driver}, concurrency ${config.jobs.concurrency})`,
+  );
+  return { stop: () => container.close() };
+}
+
 /** Stops cleanly on SIGINT/SIGTERM: no new requests, running ones finish, the database closes. */
-export function stopOnSignals(server: RunningServer): void {
+export function stopOnSignals(server: { stop(): Promise<void> }): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void server.stop().then(() => process.exit(0));

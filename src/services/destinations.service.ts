@@ -161,6 +161,7 @@ export class DestinationsService {
 
   /** The destination with secrets in clear, for delivery; owner or admin only. */
   async open(caller: Caller, id: string): Promise<OpenedDestination> {
+    assertCan(caller, 'destinations.use');
     const row = await this.load(caller, id);
     assertCan(caller, 'destinations.use', { ownerId: row.userId });
     const { secrets } = this.deps;

@@ -5,6 +5,8 @@ import type { AuthService } from './auth/auth.service.js';
 import type { DashboardService } from './dashboard.service.js';
 import type { DestinationsService } from './destinations.service.js';
 import type { HealthService } from './health.service.js';
+import type { JobsService } from './jobs.service.js';
+import type { ReleaseDeliveryService } from './release-delivery.service.js';
 import type { PathsService } from './paths.service.js';
 import type { PreferencesService } from './preferences.service.js';
 import type { TemplatesService } from './templates.service.js';
@@ -21,4 +23,6 @@ export interface Services {
   apiConfigs: ApiConfigsService;
   dashboard: DashboardService;
   health: HealthService;
+  jobs: JobsService;
+  releaseDelivery: ReleaseDeliveryService;
 }

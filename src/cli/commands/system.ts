@@ -13,6 +13,12 @@ export function registerSystemCommands(program: Command, kit: Kit): void {
       await kit.env.serve(options);
     });
   program
+    .command('worker')
+    .description('Run jobs only (with SCENEPACKER_JOB_DRIVER=bullmq, on any number of machines)')
+    .action(async () => {
+      await kit.env.worker();
+    });
+  program
     .command('secrets')
     .description('Secrets at rest')
     .command('rotate')

@@ -299,6 +299,12 @@ export const ROUTES: RouteCase[] = [
     sample: () => json('DELETE', `/api/destinations/${id()}`),
   },
   {
+    method: 'POST',
+    url: '/api/destinations/{id}/test',
+    allowed: WRITERS,
+    sample: () => json('POST', `/api/destinations/${id()}/test`),
+  },
+  {
     method: 'GET',
     url: '/api/config/apis/',
     allowed: ALL,
@@ -333,6 +339,49 @@ export const ROUTES: RouteCase[] = [
     url: '/api/dashboard/stats',
     allowed: ALL,
     sample: () => json('GET', '/api/dashboard/stats'),
+  },
+  { method: 'GET', url: '/api/jobs/', allowed: ALL, sample: () => json('GET', '/api/jobs') },
+  {
+    method: 'GET',
+    url: '/api/jobs/{id}',
+    allowed: ALL,
+    sample: () => json('GET', `/api/jobs/${id()}`),
+  },
+  {
+    method: 'GET',
+    url: '/api/jobs/{id}/logs',
+    allowed: ALL,
+    sample: () => json('GET', `/api/jobs/${id()}/logs`),
+  },
+  {
+    method: 'GET',
+    url: '/api/jobs/{id}/artifacts',
+    allowed: ALL,
+    sample: () => json('GET', `/api/jobs/${id()}/artifacts`),
+  },
+  {
+    method: 'GET',
+    url: '/api/jobs/{id}/events',
+    allowed: ALL,
+    sample: () => json('GET', `/api/jobs/${id()}/events`),
+  },
+  {
+    method: 'POST',
+    url: '/api/jobs/{id}/cancel',
+    allowed: WRITERS,
+    sample: () => json('POST', `/api/jobs/${id()}/cancel`),
+  },
+  {
+    method: 'POST',
+    url: '/api/jobs/{id}/retry',
+    allowed: WRITERS,
+    sample: () => json('POST', `/api/jobs/${id()}/retry`),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/jobs/{id}',
+    allowed: WRITERS,
+    sample: () => json('DELETE', `/api/jobs/${id()}`),
   },
   // Last: signing out ends the caller's session.
   {

@@ -4,7 +4,13 @@ import type { Services } from '../../../services/registry.js';
 import { callerOf } from '../../plugins/auth.js';
 import { commonErrors, idParams, paged, successBody } from '../../schemas.js';
 import { routePlugin, type TypedApp } from '../../typed.js';
-import { destinationBody, destinationPatch, destinationView, listQuery } from './schemas.js';
+import {
+  destinationBody,
+  destinationPatch,
+  destinationView,
+  listQuery,
+  testResult,
+} from './schemas.js';
 
 const tags = ['destinations'];
 
@@ -80,7 +86,20 @@ function registerWrites(r: TypedApp, destinations: DestinationsService): void {
   });
 }
 
+function registerTest(r: TypedApp, services: Services): void {
+  r.post('/:id/test', {
+    schema: {
+      tags,
+      summary: 'Connect afresh, log in, check the folder and write/delete a probe file',
+      params: idParams,
+      response: { 200: testResult, ...commonErrors },
+    },
+    handler: async (request) => services.releaseDelivery.test(callerOf(request), request.params.id),
+  });
+}
+
 export const destinationRoutes = routePlugin<{ services: Services }>((r, { services }) => {
   registerReads(r, services.destinations);
   registerWrites(r, services.destinations);
+  registerTest(r, services);
 });

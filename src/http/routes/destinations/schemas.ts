@@ -79,3 +79,7 @@ export const destinationView = z
     updatedAt: z.date(),
   })
   .meta({ id: 'Destination' });
+
+export const testResult = z
+  .object({ success: z.boolean(), message: z.string(), details: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'DestinationTestResult' });
