@@ -30,6 +30,7 @@ async function createUser(page: Page, username: string) {
 
 test('admin creates, edits, changes the role of, disables, resets and deletes a user', async ({
   page,
+  browser,
 }) => {
   const username = uniqueName('bob');
   await signIn(page, ADMIN.username, ADMIN.password);
@@ -72,8 +73,18 @@ test('admin creates, edits, changes the role of, disables, resets and deletes a 
     .click();
   await expect(page.getByText(`New temporary password for ${username}`)).toBeVisible();
   await expect(page.getByLabel('Temporary password', { exact: true })).toHaveText(/\S{10,}/);
+  const temporary = await page.getByLabel('Temporary password', { exact: true }).innerText();
   await page.getByRole('button', { name: 'I have saved it' }).click();
   await expect(page.getByLabel('Temporary password', { exact: true })).toHaveCount(0);
+
+  // The user signs in with the temporary password and is asked to choose a new one.
+  const other = await browser.newContext();
+  const userPage = await other.newPage();
+  await rowAction(page, username, 'Enable');
+  await expect(row(page, username)).toContainText('Active');
+  await signIn(userPage, username, temporary.trim());
+  await expect(userPage.getByText('Your password was reset: choose a new one.')).toBeVisible();
+  await other.close();
 
   await rowAction(page, username, 'Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete user' });

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { isApiError } from '../../api/errors';
 import { SESSION_KEY } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -26,6 +27,12 @@ function usePasswordForm() {
       api.put('/api/auth/password', {
         body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       }),
+    onError: (error) => {
+      // Here a 401 `auth.invalid_credentials` means the current password was mistyped.
+      if (isApiError(error) && error.code === 'auth.invalid_credentials') {
+        form.setFieldError('currentPassword', t('profile.password.currentWrong'));
+      }
+    },
     onSuccess: async () => {
       form.reset();
       notifications.show({ color: 'green', message: t('profile.password.changed') });
@@ -49,7 +56,7 @@ export function ChangePasswordForm() {
           <Title order={2} size="h4" id="change-password">
             {t('profile.password.title')}
           </Title>
-          {change.isError && <ErrorAlert error={change.error} />}
+          {change.isError && !form.errors.currentPassword && <ErrorAlert error={change.error} />}
           <PasswordInput
             label={t('profile.password.current')}
             autoComplete="current-password"
