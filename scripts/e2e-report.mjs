@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { release, type as osType } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 const input =
   process.argv[2] ?? process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '.tmp/test-reports/playwright.json';
@@ -33,28 +34,28 @@ function seconds(ms) {
 }
 
 /** Every test of the report with the path of suite titles that leads to it. */
-function collect(suites, parents = []) {
+function collect(suites, testDir, parents = []) {
   const rows = [];
   for (const suite of suites ?? []) {
     const path = suite.title && !suite.title.endsWith('.ts') ? [...parents, suite.title] : parents;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        rows.push(toRow(spec, test, path));
+        rows.push(toRow(spec, test, path, testDir));
       }
     }
-    rows.push(...collect(suite.suites, path));
+    rows.push(...collect(suite.suites, testDir, path));
   }
   return rows;
 }
 
-function toRow(spec, test, path) {
+function toRow(spec, test, path, testDir) {
   const results = test.results ?? [];
   const last = results.at(-1);
   const error = last?.errors?.[0]?.message ?? last?.error?.message;
   const screenshot = last?.attachments?.find((attachment) => attachment.name === 'screenshot');
   return {
     journey: [...path, spec.title].join(' › '),
-    file: `${spec.file}:${spec.line}`,
+    file: `${relative(process.cwd(), join(testDir, spec.file))}:${spec.line}`,
     project: test.projectName,
     status: STATUS[test.status] ?? test.status,
     duration: results.reduce((total, result) => total + (result.duration ?? 0), 0),
@@ -118,7 +119,7 @@ function verdict(total, failed, globalErrors) {
 }
 
 function render(report) {
-  const rows = collect(report.suites);
+  const rows = collect(report.suites, report.config?.projects?.[0]?.testDir ?? process.cwd());
   const failed = rows.filter((row) => row.status === 'FAILED').length;
   const globalErrors = (report.errors ?? []).map((error) => `- ${firstLine(error.message)}`);
   const date = report.stats?.startTime ?? new Date().toISOString();
@@ -150,5 +151,8 @@ if (!existsSync(input)) {
   console.error(`e2e-report: no Playwright JSON report at ${input}`);
   process.exit(1);
 }
-writeFileSync(output, render(JSON.parse(readFileSync(input, 'utf8'))));
+// Formatted like every other file of the repository, so `prettier --check` passes on it.
+const markdown = render(JSON.parse(readFileSync(input, 'utf8')));
+const options = (await resolveConfig(output)) ?? {};
+writeFileSync(output, await format(markdown, { ...options, parser: 'markdown' }));
 console.log(`e2e-report: wrote ${output}`);
