@@ -43,6 +43,10 @@ test('admin creates, edits, changes the role of, disables, resets and deletes a 
   await expect(row(page, username)).toContainText('Bob Builder');
   await expect(page.getByRole('combobox', { name: `Role of ${username}` })).toHaveValue('viewer');
 
+  await page.getByRole('searchbox', { name: 'Search' }).fill(username);
+  await expect(usersTable(page).getByRole('rowheader')).toHaveText([username]);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+
   // A second user with the same name is refused on the field itself (409).
   const duplicate = await createUser(page, username);
   await expect(duplicate.getByText('This user name is already taken.')).toBeVisible();

@@ -1,4 +1,5 @@
 import { Group, Loader, Pagination, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Role, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,7 +19,9 @@ interface UsersListProps {
 /** One page of users for the filter, with its count and the page switcher. */
 export function UsersList({ filter, onPage, ...rows }: UsersListProps) {
   const { t } = useTranslation();
-  const users = useUsers(filter);
+  // Typing in the search box asks the server once the user pauses, not on every key.
+  const [search] = useDebouncedValue(filter.search, 250);
+  const users = useUsers({ ...filter, search });
   if (users.isPending) {
     return <Loader aria-label={t('common.loading')} />;
   }
