@@ -283,7 +283,7 @@ export async function run(): Promise<BenchSection> {
         ...table(results, release.bytes),
         '',
         `RSS of our SFTP child at 25/50/75/100 % of the bytes: ${quarters.map(mb).join(' / ')} MB; FTP: ${ftpQuarters.map(mb).join(' / ')} MB (flat: memory does not grow with the bytes sent).`,
-        'SFTP keeps 64 WRITE requests of 64 KiB in flight; OpenSSH `sftp` keeps 64 of 32 KiB. Our time includes the SSH handshake and login, the Scene ordering, the size check of every file and the rename from the temporary name.',
+        'SFTP keeps 32 WRITE requests of 128 KiB in flight; OpenSSH `sftp` keeps 64 of 32 KiB. Our time includes the SSH handshake and login, the Scene ordering, the size check of every file and the rename from the temporary name.',
       ].join('\n'),
     };
   } finally {

@@ -1,14 +1,13 @@
 /**
  * FTP, FTPS explicit (AUTH TLS) and FTPS implicit with basic-ftp. basic-ftp gives us the control
- * channel and the transfer bookkeeping; we own the login sequence (to check the certificate
- * before the password leaves), the data connections (see passive.ts) and the error mapping.
+ * channel; we own the login sequence (session.ts: the certificate is checked before the password
+ * leaves), the data connections (passive.ts), the transfers (transfer.ts) and the error mapping.
  *
  * Resume uses `REST <offset>` + `STOR` when the server lists REST in FEAT (glftpd, vsftpd,
  * ProFTPD, pure-ftpd), `APPE` otherwise. Files are written under their final names: zipscripts
  * check each file when its STOR ends, so a rename afterwards would bypass them.
  */
 import { posix } from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { Client, FTPError } from 'basic-ftp';
 import { cancelled, mapNetworkError, toDeliveryError } from '../errors.js';
 import {
@@ -27,14 +26,9 @@ import {
 import { progressCounter } from '../streams.js';
 import { openDataConnection, type DataConnection, type PassiveState } from './passive.js';
 import { checksumFeatures, mapFtpReply, parseCrcReply } from './replies.js';
+import { openSession } from './session.js';
 import { store } from './transfer.js';
-import {
-  SessionKeeper,
-  checkCertificate,
-  tlsOptions,
-  upgradeToTls,
-  type TlsSettings,
-} from './tls.js';
+import { SessionKeeper, type TlsSettings } from './tls.js';
 
 export interface FtpUploaderOptions {
   /** Extra CA certificates (PEM) to trust besides the system ones. */
@@ -110,11 +104,20 @@ export class FtpUploader implements Uploader {
       client.ftp.closeWithError(cancelled({ step: 'connect' }));
     });
     try {
-      const welcome = await this.open(client);
-      await this.login(client);
+      const session = await openSession(client, {
+        host: this.target.host,
+        port: this.target.port,
+        username: this.target.username,
+        password: this.target.password ?? '',
+        implicit: this.protocol === 'ftps-implicit',
+        tls: this.tls,
+        keeper: this.state.keeper,
+      });
+      this.home = session.home;
+      this.features = session.features;
       return {
-        banner: welcome,
-        security: this.security(client),
+        banner: session.welcome,
+        security: session.security,
         checksums: checksumFeatures(this.features),
       };
     } catch (error) {
@@ -252,66 +255,6 @@ export class FtpUploader implements Uploader {
   close(): Promise<void> {
     this.client.close();
     return Promise.resolve();
-  }
-
-  private async open(client: Client): Promise<string> {
-    const { host, port } = this.target;
-    if (this.tls === undefined) {
-      return (await client.connect(host, port)).message;
-    }
-    const options = tlsOptions(this.tls);
-    if (this.protocol === 'ftps-implicit') {
-      const welcome = client.connectImplicitTLS(host, port, options);
-      // The TLS 1.3 ticket may arrive before the greeting: listen from the first moment.
-      this.state.keeper.watch(client.ftp.socket as TLSSocket);
-      const reply = await welcome;
-      checkCertificate(client.ftp.socket as TLSSocket, this.tls, 'connect');
-      return reply.message;
-    }
-    const welcome = await client.connect(host, port);
-    await this.authTls(client);
-    const secure = await upgradeToTls(client.ftp.socket, options, this.state.keeper);
-    checkCertificate(secure, this.tls, 'connect');
-    client.ftp.socket = secure;
-    client.ftp.tlsOptions = options;
-    return welcome.message;
-  }
-
-  private async authTls(client: Client): Promise<void> {
-    try {
-      await client.send('AUTH TLS');
-    } catch (error) {
-      if (error instanceof FTPError) {
-        throw new DeliveryError(
-          'delivery.tls_failed',
-          `The server does not offer TLS: ${error.message}`,
-          {
-            step: 'connect',
-            serverReply: error.message,
-            retryable: false,
-          },
-        );
-      }
-      throw error;
-    }
-  }
-
-  private async login(client: Client): Promise<void> {
-    await client.sendIgnoringError('OPTS UTF8 ON');
-    await client.login(this.target.username, this.target.password ?? '');
-    this.features = await client.features();
-    await client.send('TYPE I');
-    await client.sendIgnoringError('OPTS UTF8 ON');
-    if (this.tls !== undefined) {
-      await client.send('PBSZ 0');
-      await client.send('PROT P');
-    }
-    this.home = await client.pwd();
-  }
-
-  private security(client: Client): string {
-    const socket = client.ftp.socket as Partial<TLSSocket>;
-    return socket.getProtocol?.() ?? 'none';
   }
 
   /** Size of a file, or undefined when SIZE is refused (missing, or a folder). */

@@ -49,7 +49,12 @@ export class SftpUploader implements Uploader {
     options: SftpUploaderOptions = {},
   ) {
     this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS.sftp;
-    this.pipeline = { chunkBytes: options.chunkBytes ?? 65_536, inFlight: options.inFlight ?? 64 };
+    // 4 MiB in flight: enough for a fast link far away; 128 KiB requests cost less CPU per byte
+    // than OpenSSH's 32 KiB ones (measured on loopback), and OpenSSH accepts up to 255 KiB.
+    this.pipeline = {
+      chunkBytes: options.chunkBytes ?? 131_072,
+      inFlight: options.inFlight ?? 32,
+    };
   }
 
   async connect(signal?: AbortSignal): Promise<ConnectInfo> {

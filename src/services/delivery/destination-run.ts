@@ -11,7 +11,6 @@
  * once verified, so nothing looks complete before it is.
  */
 import { join, posix } from 'node:path';
-import type { Delivery } from '../../domain/entities.js';
 import {
   DeliveryError,
   type LocalFile,
@@ -19,14 +18,13 @@ import {
   type Uploader,
 } from '../../delivery/ports.js';
 import { AppError } from '../../shared/errors.js';
-import { Progress } from './progress.js';
+import { RunLog, summarize } from './run-log.js';
 import { guardedSource, type GuardedSource } from './source-guard.js';
 import type {
   DeliveryDeps,
   DeliveryEvent,
   DestinationOutcome,
   DestinationRequest,
-  ErrorSummary,
 } from './types.js';
 import { validateTarget } from './validate-target.js';
 
@@ -43,19 +41,6 @@ export interface RunSettings {
 }
 
 type FileResult = 'uploaded' | 'resumed' | 'skipped';
-
-export function summarize(error: unknown, file?: string): ErrorSummary {
-  const app = error instanceof AppError ? error : undefined;
-  const delivery = error instanceof DeliveryError ? error : undefined;
-  return {
-    code: app?.code ?? 'internal.unexpected',
-    message: error instanceof Error ? error.message : String(error),
-    retryable: app?.retryable ?? false,
-    ...(delivery === undefined ? {} : { step: delivery.step }),
-    ...(file === undefined ? {} : { file }),
-    ...(delivery?.serverReply === undefined ? {} : { serverReply: delivery.serverReply }),
-  };
-}
 
 function isCancel(error: unknown, signal: AbortSignal | undefined): boolean {
   return (
@@ -74,30 +59,19 @@ export class DestinationRun {
     skipped: [] as string[],
     resumed: [] as string[],
   };
-  private attempts = 1;
-  private delivery: Delivery | undefined;
-  private readonly progress: Progress;
+  private readonly log: RunLog;
   private readonly remoteRoot: string;
   private readonly useTemp: boolean;
 
   constructor(private readonly settings: RunSettings) {
-    const total = settings.plan.reduce((sum, file) => sum + file.size, 0);
-    this.progress = new Progress(total, settings.deps.clock);
+    this.log = new RunLog({ ...settings, destinationId: settings.destination.destinationId });
     const target = settings.destination.target;
     this.remoteRoot = posix.join(target.remotePath, settings.releaseName);
     this.useTemp = target.protocol === 'sftp' || target.protocol === 'local';
   }
 
   async run(): Promise<DestinationOutcome> {
-    this.delivery = await this.settings.deps.deliveries.create(this.newRow());
-    const destinationId = this.settings.destination.destinationId;
-    this.emit({
-      type: 'started',
-      destinationId,
-      deliveryId: this.delivery.id,
-      files: this.settings.plan.length,
-      bytesTotal: this.progress.bytesTotal,
-    });
+    await this.log.start();
     try {
       this.refuseBadTarget();
       for (const file of this.settings.plan) {
@@ -110,7 +84,8 @@ export class DestinationRun {
       const status = isCancel(cause, this.settings.signal) ? 'cancelled' : 'failed';
       return await this.finish(
         status,
-        summarize(status === 'cancelled' ? this.cancelled(cause) : cause, file),
+        status === 'cancelled' ? this.cancelled(cause) : cause,
+        file,
       );
     } finally {
       await this.drop();
@@ -155,22 +130,7 @@ export class DestinationRun {
     delayMs: number,
     error: AppError,
   ): Promise<void> {
-    const summary = summarize(error, file.path);
-    this.emit({
-      type: 'retry',
-      destinationId: this.settings.destination.destinationId,
-      file: file.path,
-      attempt,
-      delayMs,
-      error: summary,
-    });
-    this.progress.reset();
-    this.attempts += 1;
-    await this.record({
-      attempts: this.attempts,
-      errorCode: summary.code,
-      errorMessage: summary.message,
-    });
+    await this.log.retrying(file, attempt, delayMs, error);
     await this.drop();
     try {
       await this.settings.deps.clock.sleep(delayMs, this.settings.signal);
@@ -185,8 +145,7 @@ export class DestinationRun {
     const final = posix.join(this.remoteRoot, file.path);
     const existing = await uploader.stat(final);
     if (existing?.kind === 'file' && existing.size === file.size && !this.restart.has(file.path)) {
-      this.progress.skip(file.size);
-      this.emitFile(file, 'skipped', file.size);
+      this.log.skipped(file);
       return 'skipped';
     }
     const partial = this.useTemp
@@ -208,9 +167,7 @@ export class DestinationRun {
     if (partial !== final) {
       await uploader.rename(partial, final);
     }
-    this.progress.finish(file.size);
-    await this.record({ bytesSent: this.progress.snapshot(0).bytesDone });
-    this.emitFile(file, 'done', file.size);
+    await this.log.done(file);
     return offset > 0 ? 'resumed' : 'uploaded';
   }
 
@@ -236,17 +193,16 @@ export class DestinationRun {
     source: GuardedSource,
     offset: number,
   ): Promise<void> {
-    this.emitFile(file, offset > 0 ? 'resuming' : 'uploading', offset);
+    this.log.sending(file, offset);
     try {
       await uploader.upload(path, source, {
         offset,
         ...(this.settings.signal === undefined ? {} : { signal: this.settings.signal }),
         onProgress: (bytes) => {
-          this.progress.advance(bytes);
-          this.emitProgress(file, offset, offset + bytes, false);
+          this.log.progressed(file, offset, bytes);
         },
       });
-      this.emitProgress(file, offset, file.size, true);
+      this.log.progressed(file, offset, file.size - offset, true);
       await uploader.verify(path, { size: file.size, crc32: () => source.crc32() });
     } catch (error) {
       await this.cleanUpAfter(error, uploader, file, path);
@@ -317,102 +273,19 @@ export class DestinationRun {
 
   private async finish(
     status: DestinationOutcome['status'],
-    error?: ErrorSummary,
+    error?: unknown,
+    file?: string,
   ): Promise<DestinationOutcome> {
-    const bytesSent = this.progress.snapshot(0).bytesDone;
-    await this.record({
+    const logged = await this.log.finish(
       status,
-      bytesSent,
-      attempts: this.attempts,
-      errorCode: error?.code ?? null,
-      errorMessage: error === undefined ? null : this.describe(error),
-      completedAt: this.settings.deps.clock.now(),
-    }).catch(() => undefined);
-    const destinationId = this.settings.destination.destinationId;
-    this.emit({
-      type: 'finished',
-      destinationId,
-      status,
-      ...(error === undefined ? {} : { error }),
-    });
+      error === undefined ? undefined : summarize(error, file),
+    );
     return {
-      destinationId,
-      deliveryId: this.delivery?.id ?? '',
+      destinationId: this.settings.destination.destinationId,
       status,
       ...this.result,
-      bytesSent,
-      attempts: this.attempts,
-      ...(error === undefined ? {} : { error: { ...error, message: this.describe(error) } }),
+      ...logged,
     };
-  }
-
-  /** "grp.r03: failed at upload — 553 Could not create file." */
-  private describe(error: ErrorSummary): string {
-    const where = error.file === undefined ? '' : `${error.file}: `;
-    const step = error.step === undefined ? '' : `failed at ${error.step} — `;
-    return `${where}${step}${error.message}`;
-  }
-
-  private newRow(): Delivery {
-    const now = this.settings.deps.clock.now();
-    return {
-      id: this.settings.deps.newId(),
-      jobId: this.settings.jobId,
-      releaseId: this.settings.releaseId,
-      destinationId: this.settings.destination.destinationId,
-      status: 'running',
-      bytesSent: 0,
-      bytesTotal: this.progress.bytesTotal,
-      attempts: 1,
-      errorCode: null,
-      errorMessage: null,
-      createdAt: now,
-      startedAt: now,
-      completedAt: null,
-    };
-  }
-
-  private async record(patch: Partial<Omit<Delivery, 'id' | 'createdAt'>>): Promise<void> {
-    if (this.delivery !== undefined) {
-      await this.settings.deps.deliveries.update(this.delivery.id, patch);
-    }
-  }
-
-  private emitFile(
-    file: LocalFile,
-    status: 'uploading' | 'resuming' | 'skipped' | 'done',
-    offset: number,
-  ): void {
-    this.emit({
-      type: 'file',
-      destinationId: this.settings.destination.destinationId,
-      file: file.path,
-      status,
-      offset,
-      size: file.size,
-    });
-  }
-
-  private emitProgress(file: LocalFile, offset: number, fileBytes: number, force: boolean): void {
-    if (this.settings.onEvent === undefined || !this.progress.due(force)) {
-      return;
-    }
-    const { bytesDone, rate, etaSeconds } = this.progress.snapshot(offset);
-    this.emit({
-      type: 'progress',
-      destinationId: this.settings.destination.destinationId,
-      file: file.path,
-      fileBytes,
-      fileSize: file.size,
-      bytesDone,
-      bytesTotal: this.progress.bytesTotal,
-      rate,
-      etaSeconds,
-    });
-  }
-
-  private emit(event: DeliveryEvent): void {
-    this.settings.onEvent?.(event);
   }
 }
 
