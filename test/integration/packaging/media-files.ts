@@ -53,8 +53,8 @@ function ffmpeg(args: string[]): void {
 export interface PdfOptions {
   title: string;
   author: string;
-  /** D:YYYYMMDD… creation date. */
-  year: number;
+  /** Year of the creation date; null for a PDF without one. */
+  year: number | null;
   /** Bytes of an unused filler stream, to make the file as large as a test needs. */
   padBytes?: number;
 }
@@ -68,7 +68,7 @@ export function makePdf(path: string, options: PdfOptions): Buffer {
     Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>'),
     streamObject(Buffer.from('BT /F1 12 Tf 20 100 Td (Hello) Tj ET')),
     Buffer.from(
-      `<< /Title (${options.title}) /Author (${options.author}) /CreationDate (D:${options.year}0102030405Z) >>`,
+      `<< /Title (${options.title}) /Author (${options.author})${options.year === null ? '' : ` /CreationDate (D:${options.year}0102030405Z)`} >>`,
     ),
     streamObject(filler),
   ];
