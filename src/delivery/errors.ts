@@ -32,7 +32,7 @@ function messageOf(error: unknown): string {
 }
 
 /** True for errors raised by OpenSSL or Node's TLS layer. */
-export function isTlsError(error: unknown): boolean {
+function isTlsError(error: unknown): boolean {
   const code = errnoOf(error) ?? '';
   return (
     code.startsWith('ERR_SSL') ||

@@ -46,13 +46,6 @@ export const DEFAULT_TIMEOUT_MS: Readonly<Record<DeliveryProtocol, number>> = {
   local: 30_000,
 };
 
-export const DEFAULT_PORTS: Readonly<Record<DestinationProtocol, number>> = {
-  ftp: 21,
-  ftps: 21,
-  'ftps-implicit': 990,
-  sftp: 22,
-};
-
 /** What exists at a remote path. */
 export interface RemoteEntry {
   kind: 'file' | 'directory';
@@ -206,10 +199,6 @@ export class DeliveryError extends AppError {
   }
 }
 
-export function isDeliveryError(error: unknown): error is DeliveryError {
-  return error instanceof DeliveryError;
-}
-
 // The room's pure planning is part of its public surface: services order uploads and recognise
 // releases with it, and may only import this file.
-export { checkRelease, foldersOf, orderForUpload, type ReleaseCheck } from './plan.js';
+export { checkRelease, orderForUpload, type ReleaseCheck } from './plan.js';

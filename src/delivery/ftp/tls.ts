@@ -30,7 +30,7 @@ export function tlsOptions(settings: TlsSettings): ConnectionOptions {
   };
 }
 
-export function normalizeFingerprint(value: string): string {
+function normalizeFingerprint(value: string): string {
   return value.replace(/[^0-9a-f]/gi, '').toUpperCase();
 }
 

@@ -29,7 +29,7 @@ export interface SftpUploaderOptions {
 }
 
 /** OpenSSH's fingerprint format: SHA-256 of the key blob, base64 without padding. */
-export function hostKeyFingerprint(key: Buffer): string {
+function hostKeyFingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 

@@ -12,7 +12,7 @@ import { DestinationRun } from './destination-run.js';
 import type { DeliverRequest, DeliveryDeps, DestinationOutcome } from './types.js';
 import { pathIssue } from './validate-target.js';
 
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000];
+const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000];
 
 async function listRelease(
   deps: DeliveryDeps,

@@ -31,7 +31,7 @@ export function summarize(error: unknown, file?: string): ErrorSummary {
 }
 
 /** "grp.r03: failed at upload — 553 Could not create file." */
-export function describe(error: ErrorSummary): string {
+function describe(error: ErrorSummary): string {
   const where = error.file === undefined ? '' : `${error.file}: `;
   const step = error.step === undefined ? '' : `failed at ${error.step} — `;
   return `${where}${step}${error.message}`;

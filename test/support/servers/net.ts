@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
 /** True when nothing listens on host:port right now. */
-export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => {

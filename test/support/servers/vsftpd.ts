@@ -35,12 +35,8 @@ export interface VsftpdServer {
   stop(): Promise<void>;
 }
 
-export function hasVsftpd(): boolean {
-  return spawnSync('sh', ['-c', 'command -v vsftpd'], { stdio: 'ignore' }).status === 0;
-}
-
 /** A self-signed certificate for `localhost` and 127.0.0.1. */
-export function makeCertificate(dir: string): { cert: string; key: string } {
+function makeCertificate(dir: string): { cert: string; key: string } {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
   const made = spawnSync('openssl', [

@@ -2,54 +2,8 @@ import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { LocalFileReader } from '../../../../src/delivery/ports.js';
-import type { Destination } from '../../../../src/domain/entities.js';
-import { targetFromDestination } from '../../../../src/services/delivery/index.js';
 import { guardedSource } from '../../../../src/services/delivery/source-guard.js';
 import { MemoryFiles } from '../support.js';
-
-const destination: Destination = {
-  id: 'd1',
-  userId: 'u1',
-  name: 'site',
-  protocol: 'sftp',
-  host: 'site.example',
-  port: 2222,
-  username: 'up',
-  passwordEnc: 'enc:pw',
-  privateKeyEnc: null,
-  passphraseEnc: null,
-  hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`,
-  tlsFingerprint: null,
-  remotePath: '/incoming',
-  passive: true,
-  timeoutMs: 0,
-  groupName: null,
-  releaseType: null,
-  enabled: true,
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-};
-
-describe('targetFromDestination', () => {
-  it('decrypts the secrets and keeps the pins', () => {
-    const target = targetFromDestination(destination, (sealed) => sealed.replace('enc:', 'plain-'));
-    expect(target).toEqual({
-      protocol: 'sftp',
-      host: 'site.example',
-      port: 2222,
-      username: 'up',
-      password: 'plain-pw',
-      hostKeyFingerprint: destination.hostKeyFingerprint,
-      remotePath: '/incoming',
-    });
-  });
-
-  it('refuses active FTP instead of ignoring it', () => {
-    expect(() =>
-      targetFromDestination({ ...destination, protocol: 'ftp', passive: false }, (s) => s),
-    ).toThrow(expect.objectContaining({ code: 'validation.failed' }) as Error);
-  });
-});
 
 async function drain(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
