@@ -48,6 +48,7 @@ export const EXIT_CODES: Record<ErrorCode, ExitCode> = {
   'auth.account_disabled': forbidden,
   'auth.forbidden': forbidden,
   'auth.weak_password': usage,
+  'auth.wrong_password': usage,
   'resource.not_found': notFound,
   'resource.conflict': usage,
   'route.not_found': notFound,

@@ -86,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
+        // Only ask browsers to upgrade to HTTPS when the app is served over HTTPS.
+        'upgrade-insecure-requests': deps.auth.cookieSecure ? [] : null,
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],

@@ -11,7 +11,7 @@ export interface DashboardStats {
   releases: { total: number; byType: Record<ReleaseType, number> };
   bytesPacked: number;
   recentJobs: Job[];
-  recentActivity: AuditEntry[];
+  recentActivity: (AuditEntry & { username: string | null })[];
 }
 
 const sum = (values: Record<string, number>): number =>
@@ -39,7 +39,24 @@ export class DashboardService {
       releases: { total: sum(byType), byType },
       bytesPacked,
       recentJobs: recentJobs.items,
-      recentActivity: recentActivity.items,
+      recentActivity: await this.withUsernames(recentActivity.items),
     };
+  }
+
+  /** Who did it, by name (a deleted user's entries keep their id and show no name). */
+  private async withUsernames(
+    entries: AuditEntry[],
+  ): Promise<(AuditEntry & { username: string | null })[]> {
+    const ids = [
+      ...new Set(entries.map((entry) => entry.userId).filter((id): id is string => id !== null)),
+    ];
+    const users = await Promise.all(ids.map((id) => this.deps.db.repos.users.findById(id)));
+    const names = new Map(
+      users.filter((user) => user !== undefined).map((user) => [user.id, user.username]),
+    );
+    return entries.map((entry) => ({
+      ...entry,
+      username: entry.userId === null ? null : (names.get(entry.userId) ?? null),
+    }));
   }
 }

@@ -222,7 +222,7 @@ export class UsersService {
     const { db, runtime } = this.deps;
     const user = await load(db.repos, caller.actor.id);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new AppError('auth.invalid_credentials', 'The current password is wrong');
+      throw new AppError('auth.wrong_password', 'The current password is wrong');
     }
     assertPasswordStrength(newPassword, user.username);
     await db.transaction(async (tx) => {

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'auth.account_disabled',
   'auth.forbidden',
   'auth.weak_password',
+  'auth.wrong_password',
   // generic resources
   'resource.not_found',
   'resource.conflict',

@@ -17,6 +17,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'auth.account_disabled': 403,
   'auth.forbidden': 403,
   'auth.weak_password': 400,
+  'auth.wrong_password': 400,
   'resource.not_found': 404,
   'resource.conflict': 409,
   'route.not_found': 404,

@@ -291,3 +291,16 @@ describe('built-in templates', () => {
     },
   );
 });
+
+describe('dashboard', () => {
+  it('counts users and names who did what in recent activity', async () => {
+    const stats = (await t.admin.request({ method: 'GET', url: '/api/dashboard/stats' })).json<{
+      users: { total: number; byRole: Record<string, number> };
+      recentActivity: { username: string | null; action: string }[];
+    }>();
+    expect(stats.users.total).toBeGreaterThanOrEqual(2);
+    expect(stats.users.byRole.admin).toBeGreaterThanOrEqual(1);
+    expect(stats.recentActivity.length).toBeGreaterThan(0);
+    expect(stats.recentActivity.some((entry) => entry.username === 'admin')).toBe(true);
+  });
+});

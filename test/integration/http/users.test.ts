@@ -145,7 +145,8 @@ describe('users administration', () => {
       url: '/api/auth/password',
       payload: { currentPassword: 'wrong-password!', newPassword: 'another-password-1' },
     });
-    expect(wrong.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'auth.wrong_password' });
     const right = await viewer.request({
       method: 'PUT',
       url: '/api/auth/password',

@@ -5491,6 +5491,7 @@ export type components = {
         | 'auth.account_disabled'
         | 'auth.forbidden'
         | 'auth.weak_password'
+        | 'auth.wrong_password'
         | 'resource.not_found'
         | 'resource.conflict'
         | 'route.not_found'
@@ -5635,6 +5636,7 @@ export type components = {
       recentActivity: {
         id: string;
         userId: string | null;
+        username: string | null;
         action: string;
         resourceType: string;
         resourceId: string | null;
@@ -5811,6 +5813,7 @@ export type components = {
         | 'auth.account_disabled'
         | 'auth.forbidden'
         | 'auth.weak_password'
+        | 'auth.wrong_password'
         | 'resource.not_found'
         | 'resource.conflict'
         | 'route.not_found'
@@ -5962,6 +5965,7 @@ export type components = {
       recentActivity: {
         id: string;
         userId: string | null;
+        username: string | null;
         action: string;
         resourceType: string;
         resourceId: string | null;

@@ -46,7 +46,8 @@ async function answer(
   void reply.setCookie(ACCESS_COOKIE, token, {
     ...cookieBase,
     path: '/',
-    maxAge: options.accessTokenTtlSeconds,
+    // Kept as long as the session, so an expired token reaches the server and answers token_expired.
+    expires: issued.refreshExpiresAt,
   });
   void reply.setCookie(REFRESH_COOKIE, issued.refreshToken, {
     ...cookieBase,

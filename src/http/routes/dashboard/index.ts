@@ -23,6 +23,7 @@ const jobSummary = z.object({
 const activity = z.object({
   id: z.string(),
   userId: z.string().nullable(),
+  username: z.string().nullable(),
   action: z.string(),
   resourceType: z.string(),
   resourceId: z.string().nullable(),

@@ -28,8 +28,8 @@ function usePasswordForm() {
         body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       }),
     onError: (error) => {
-      // Here a 401 `auth.invalid_credentials` means the current password was mistyped.
-      if (isApiError(error) && error.code === 'auth.invalid_credentials') {
+      // `auth.wrong_password`: the current password was mistyped.
+      if (isApiError(error) && error.code === 'auth.wrong_password') {
         form.setFieldError('currentPassword', t('profile.password.currentWrong'));
       }
     },
