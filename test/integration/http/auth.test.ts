@@ -296,5 +296,7 @@ describe('API description', () => {
   it('tags every answer with a request id', async () => {
     const response = await t.anonymous({ method: 'GET', url: '/health' });
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Over plain HTTP (no COOKIE_SECURE) the browser must not be told to upgrade asset requests.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
