@@ -188,4 +188,28 @@ describe('OmdbProvider against the fake OMDb', () => {
     );
     expect(((await reply.json()) as { Title: string }).Title).toBe('Pilot');
   });
+
+  it('retries a 5xx after 1 s, 2 s and 4 s, counting every request sent against the quota', async () => {
+    omdb.server.replyNext({ status: 503, body: 'Service Unavailable' }, 3);
+    const result = await provider.search(
+      { title: 'Breaking Bad', season: null, episode: null },
+      settings,
+    );
+    expect(result.outcome).toEqual({ kind: 'found', value: SERIES });
+    expect(kit.clock.sleeps).toEqual([1000, 2000, 4000]);
+    expect(result.quota?.used).toBe(4);
+  });
+
+  it('answers unavailable on a timeout', async () => {
+    omdb.server.delayMs = 200;
+    try {
+      const result = await provider.search(
+        { title: 'Breaking Bad', season: null, episode: null },
+        { ...settings, timeoutMs: 40 },
+      );
+      expect(result.outcome).toEqual({ kind: 'unavailable', reason: 'no answer within 40 ms' });
+    } finally {
+      omdb.server.delayMs = 0;
+    }
+  });
 });

@@ -193,4 +193,18 @@ describe('TmdbProvider against the fake TMDb v3', () => {
     );
     expect(result.outcome).toEqual({ kind: 'found', value: SERIES });
   });
+
+  it('answers unavailable on a timeout, after the retries', async () => {
+    server.delayMs = 200;
+    try {
+      const result = await provider.byId({ scheme: 'tmdb', id: '1396' }, S1E1, {
+        ...settings,
+        timeoutMs: 40,
+      });
+      expect(result.outcome).toEqual({ kind: 'unavailable', reason: 'no answer within 40 ms' });
+      expect(server.count()).toBe(4);
+    } finally {
+      server.delayMs = 0;
+    }
+  });
 });

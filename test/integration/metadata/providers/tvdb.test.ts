@@ -240,4 +240,18 @@ describe('TvdbProvider against the fake TheTVDB v4', () => {
     expect(result.outcome.kind).toBe('found');
     expect(kit.clock.sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
   });
+
+  it('answers unavailable when TheTVDB does not answer in time, login included', async () => {
+    tvdb.server.delayMs = 200;
+    try {
+      const result = await provider.search(
+        { title: 'Breaking Bad', ...S1E1 },
+        { ...settings, timeoutMs: 40 },
+      );
+      expect(result.outcome).toEqual({ kind: 'unavailable', reason: 'no answer within 40 ms' });
+      expect(logins()).toBe(4);
+    } finally {
+      tvdb.server.delayMs = 0;
+    }
+  });
 });
