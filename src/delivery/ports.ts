@@ -112,7 +112,7 @@ export interface Uploader {
   connect(signal?: AbortSignal): Promise<ConnectInfo>;
   /** Creates `path` and its missing parents; existing folders are fine. Errors: `not_writable`. */
   ensureDir(path: string): Promise<void>;
-  /** What is at `path`, or undefined when nothing is. */
+  /** What is at `path`, or undefined when nothing is. Errors: only a failing connection's. */
   stat(path: string): Promise<RemoteEntry | undefined>;
   /**
    * Writes `source` to `path` as described by `options.offset`; resolves once the server has
@@ -131,7 +131,7 @@ export interface Uploader {
   rename(from: string, to: string): Promise<void>;
   /** Deletes a file; a missing file is not an error. Errors: `not_writable`. */
   remove(path: string): Promise<void>;
-  /** Ends the session politely if it can and frees the sockets; never throws, safe to repeat. */
+  /** Closes the connection and frees the sockets; never throws, safe to repeat. */
   close(): Promise<void>;
 }
 
@@ -152,8 +152,7 @@ export interface LocalFileReader {
 }
 
 /** Which operation failed — it tells the user where to look. */
-export type DeliveryStep =
-  'connect' | 'mkdir' | 'stat' | 'upload' | 'verify' | 'rename' | 'remove' | 'probe';
+export type DeliveryStep = 'connect' | 'mkdir' | 'stat' | 'upload' | 'verify' | 'rename' | 'remove';
 
 type DeliveryCode = Extract<ErrorCode, `delivery.${string}`>;
 
