@@ -5,6 +5,7 @@
 import type { MigrationReport } from './types.js';
 import type { Services } from '../services/registry.js';
 import type { Caller } from '../services/context.js';
+import type { PackagingService } from '../services/packaging/index.js';
 
 export interface CliOutput {
   out(text: string): void;
@@ -27,5 +28,11 @@ export interface CliEnvironment {
   readStdin(): Promise<string>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, content: string): Promise<void>;
+  /** Packing, checking and rulesets on local files; never opens the database. */
+  packaging(): PackagingService;
+  /** Where a progress bar may be drawn (stderr when it is a terminal), or null. */
+  progressStream(): NodeJS.WritableStream | null;
+  /** A signal that aborts on Ctrl-C (SIGINT) until `release` is called. */
+  interrupts(): { signal: AbortSignal; release(): void };
   close(): Promise<void>;
 }

@@ -6,8 +6,11 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../shared/errors.js';
 import { createKit } from './command-kit.js';
 import type { CliEnvironment } from './context.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerPackCommand } from './commands/pack.js';
 import { registerPrefsCommands } from './commands/prefs.js';
+import { registerRulesCommands } from './commands/rules.js';
 import { registerSystemCommands } from './commands/system.js';
 import { registerTemplateCommands } from './commands/templates.js';
 import { registerTokenCommands } from './commands/tokens.js';
@@ -42,6 +45,9 @@ export function createProgram(env: CliEnvironment, streams: CliStreams, version:
   registerTokenCommands(program, kit);
   registerPrefsCommands(program, kit);
   registerTemplateCommands(program, kit);
+  registerPackCommand(program, kit);
+  registerCheckCommand(program, kit);
+  registerRulesCommands(program, kit);
   for (const command of program.commands) {
     command.exitOverride();
   }

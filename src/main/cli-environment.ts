@@ -8,9 +8,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import type { CliEnvironment } from '../cli/context.js';
 import { createDatabase } from '../db/connect.js';
+import { FfmpegMediaTool } from '../media/ffmpeg.js';
+import { LocalFileExtractor } from '../metadata/extract/extractor.js';
+import { PackagingService } from '../services/packaging/index.js';
 import { createSecretBox, parseSecretKey } from '../services/secret-box.js';
 import { rotateSecrets } from '../services/secrets-rotation.service.js';
+import { systemClock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
+import { LocalWorkspace } from '../storage/local.js';
 import { createContainer, type Container } from './container.js';
 import { commitKeyFile, stageNewKeyFile } from './keys.js';
 import { createLogger } from './logger.js';
@@ -57,8 +62,33 @@ async function hasActiveAdmin(container: Container): Promise<boolean> {
   return (await container.db.repos.users.countActiveAdmins()) > 0;
 }
 
+/** Packing needs files, ffmpeg and the extractor only: no container, no database. */
+function createPackaging(): PackagingService {
+  return new PackagingService({
+    workspace: new LocalWorkspace(),
+    media: new FfmpegMediaTool(),
+    extractor: new LocalFileExtractor(),
+    clock: systemClock,
+  });
+}
+
+function interrupts(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onInterrupt = (): void => {
+    controller.abort(new Error('Interrupted (Ctrl-C)'));
+  };
+  process.once('SIGINT', onInterrupt);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', onInterrupt);
+    },
+  };
+}
+
 export function createCliEnvironment(config: Config): CliEnvironment {
   let container: Promise<Container> | undefined;
+  let packaging: PackagingService | undefined;
   const logger = createLogger(
     { log: { level: config.log.level === 'info' ? 'warn' : config.log.level, pretty: false } },
     process.stderr,
@@ -103,6 +133,9 @@ export function createCliEnvironment(config: Config): CliEnvironment {
     readStdin,
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, content) => writeFile(path, content, { flag: 'wx' }),
+    packaging: () => (packaging ??= createPackaging()),
+    progressStream: () => (process.stderr.isTTY && process.stdout.isTTY ? process.stderr : null),
+    interrupts,
     async close() {
       if (container !== undefined) {
         await (await container).close();
