@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import type { JsonValue } from '../../domain/enums.js';
 import type { Clock } from '../../shared/clock.js';
 
-export const REDIS_CACHE_PREFIX = 'scenepacker:metadata:';
+const REDIS_CACHE_PREFIX = 'scenepacker:metadata:';
 
 export class RedisResponseCache {
   constructor(

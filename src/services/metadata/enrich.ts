@@ -60,7 +60,7 @@ export class MetadataEnrichService {
 const SOURCES: readonly string[] = ['file', ...API_PROVIDERS];
 
 /** The given order, else the built-in preference; unknown entries are ignored. */
-export function priorityFor(
+function priorityFor(
   type: EnrichRequest['type'],
   given: readonly string[] | undefined,
 ): MetadataSource[] {

@@ -24,8 +24,8 @@ export interface ProviderOptions {
   maxBodyBytes?: number;
 }
 
-export const DEFAULT_USER_AGENT = 'scenepacker/0.1 (+https://github.com/scenepacker/scenepacker)';
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_USER_AGENT = 'scenepacker/0.1 (+https://github.com/scenepacker/scenepacker)';
+const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000] as const;
 
 export function exchangeDeps(
