@@ -7,7 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { writeError } from './errors.js';
 
-const HIGH_WATER_MARK = 1024 * 1024;
+const HIGH_WATER_MARK = 8 * 1024 * 1024;
 
 export class FileSink extends Writable {
   readonly #path: string;

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { readError } from './errors.js';
 import type { ByteRange } from './ports.js';
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
 
 export class FileSource extends Readable {
   readonly #path: string;
@@ -16,7 +16,7 @@ export class FileSource extends Readable {
   #handle: FileHandle | undefined;
 
   constructor(path: string, range?: ByteRange) {
-    super({ highWaterMark: CHUNK });
+    super({ highWaterMark: 4 * CHUNK });
     this.#path = path;
     this.#position = range?.start ?? 0;
     this.#end = range?.end ?? Number.POSITIVE_INFINITY;

@@ -21,6 +21,7 @@ export type {
   CheckReport,
   Finding,
   FindingLevel,
+  KnownArchive,
   ReleaseEntry,
   ReleaseSource,
 } from './types.js';
@@ -56,6 +57,7 @@ export async function checkRelease(
     release: source.name,
     profile: { id: profile.id, detected },
     ok: errors === 0,
+    archive: options.knownArchive !== undefined && profile.family === 'tv' ? 'recorded' : 'read',
     errors,
     warnings: findings.length - errors,
     findings,

@@ -1,15 +1,16 @@
 /**
  * TV releases (scene-rules.md §2.5, §5): the RAR set in the release directory read once (the
- * reader's per-volume CRCs then serve the SFV check, so nothing is read twice), its volume
- * sizes and the step-up rule, the one SFV, and the sample's count, form and duration.
+ * reader's per-volume CRCs then serve the SFV check, so nothing is read twice) — or, right
+ * after packing, taken from the packer's own record — its volume sizes and the step-up rule,
+ * the one SFV, and the sample's count, form and duration.
  */
 import { parseSfv, verifySfv } from '../sfv/sfv.js';
 import type { TvProfile } from '../rules/index.js';
 import type { FamilyResult } from './ebook.js';
 import { error, warning } from './finding.js';
 import { baseName, crcOfStream, readSmall } from './read.js';
-import { checkRarSet } from './rar-set.js';
-import type { CheckOptions, Finding, ReleaseEntry, ReleaseSource } from './types.js';
+import { checkRarSet, formatOf } from './rar-set.js';
+import type { CheckOptions, Finding, KnownArchive, ReleaseEntry, ReleaseSource } from './types.js';
 import { volumeFindings } from './volumes.js';
 
 const VOLUME = /\.(rar|[r-z]\d{2})$/i;
@@ -21,21 +22,15 @@ export async function checkTvRelease(
   options: CheckOptions,
 ): Promise<FamilyResult> {
   const root = source.entries.filter((e) => e.kind === 'file' && !e.path.includes('/'));
-  const rar = await checkRarSet(
-    {
-      files: root.map((file) => ({ name: file.path, size: file.size })),
-      open: (name) => source.open(name),
-      pathOf: (name) => name,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    },
-    profile,
-  );
-  const inSet = new Set(rar.verified.volumes.map((v) => v.name));
+  const rar =
+    options.knownArchive === undefined
+      ? await readRarSet(source, root, profile, options)
+      : trustedRarSet(root, options.knownArchive, profile);
+  const inSet = new Set(rar.volumes.map((v) => v.name));
   const findings = [
     ...rar.findings,
     ...volumeFindings(
-      rar.verified.volumes.map((v) => ({ name: v.name, size: v.size, file: v.name })),
+      rar.volumes.map((v) => ({ name: v.name, size: v.size, file: v.name })),
       profile,
       standardDefinition,
     ),
@@ -49,10 +44,68 @@ export async function checkTvRelease(
         ),
       ),
   ];
-  const crcs = new Map(rar.verified.volumes.map((v) => [v.name, v.crc32]));
+  const crcs = new Map(rar.volumes.map((v) => [v.name, v.crc32]));
   findings.push(...(await sfvFindings(source, root, crcs, options)));
   findings.push(...(await sampleFindings(source, profile, options)));
   return { findings, payloadFormat: rar.payloadFormat };
+}
+
+interface TvArchive {
+  volumes: readonly { name: string; size: number; crc32: number }[];
+  payloadFormat: string | null;
+  findings: Finding[];
+}
+
+async function readRarSet(
+  source: ReleaseSource,
+  root: readonly ReleaseEntry[],
+  profile: TvProfile,
+  options: CheckOptions,
+): Promise<TvArchive> {
+  const rar = await checkRarSet(
+    {
+      files: root.map((file) => ({ name: file.path, size: file.size })),
+      open: (name) => source.open(name),
+      pathOf: (name) => name,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    },
+    profile,
+  );
+  return {
+    volumes: rar.verified.volumes,
+    payloadFormat: rar.payloadFormat,
+    findings: rar.findings,
+  };
+}
+
+/**
+ * The volumes as the packer that just wrote them records them: their sizes are compared with
+ * the directory, their CRCs stand in for reading them again (the SFV on disk is still read and
+ * compared with them).
+ */
+function trustedRarSet(
+  root: readonly ReleaseEntry[],
+  known: KnownArchive,
+  profile: TvProfile,
+): TvArchive {
+  const sizes = new Map(root.map((file) => [file.path, file.size]));
+  const findings = known.volumes
+    .filter((volume) => sizes.get(volume.name) !== volume.size)
+    .map((volume) =>
+      error(
+        'rar.volume_changed',
+        `"${volume.name}" is not the ${volume.size} bytes the packer wrote`,
+        volume.name,
+      ),
+    );
+  const files = known.files.map((file) => file.name);
+  const payloadFormat = files.length === 1 ? formatOf(files[0] ?? '') : null;
+  if (files.length !== profile.archive.rar.payloadFiles) {
+    const message = `The archive holds ${files.length} files; the rules want ${profile.archive.rar.payloadFiles}`;
+    findings.push(error('rar.payload_count', message));
+  }
+  return { volumes: known.volumes, payloadFormat, findings };
 }
 
 async function sfvFindings(

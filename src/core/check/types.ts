@@ -39,6 +39,12 @@ export interface CheckProgress {
   file: string;
 }
 
+/** What a packer knows of the RAR set it has just written (names, sizes, CRC-32 of each volume). */
+export interface KnownArchive {
+  volumes: readonly { name: string; size: number; crc32: number }[];
+  files: readonly { name: string; size: number; crc32: number }[];
+}
+
 export interface CheckOptions {
   /** The profile to check against; detected from the name and the files when absent. */
   profile?: RulesetProfile;
@@ -46,6 +52,11 @@ export interface CheckOptions {
   probeDuration?: (path: string) => Promise<number | null>;
   /** The release was packed with --no-sample: a missing sample is a warning, not an error. */
   sampleSkipped?: boolean;
+  /**
+   * TV: the packer's record of the volumes it just wrote; their CRCs then stand in for reading
+   * the archive again (everything else is still read from the release). The report says so.
+   */
+  knownArchive?: KnownArchive;
   signal?: AbortSignal;
   onProgress?: (progress: CheckProgress) => void;
 }
@@ -55,6 +66,8 @@ export interface CheckReport {
   profile: { id: string; detected: boolean };
   /** True when no finding is an error. */
   ok: boolean;
+  /** `read`: every archive byte was read and its CRCs checked; `recorded`: the packer's CRCs were used. */
+  archive: 'read' | 'recorded';
   errors: number;
   warnings: number;
   findings: Finding[];

@@ -3,6 +3,7 @@
  * (CRCs computed as the bytes go out), the SFV from those CRCs, the NFO, and the sample cut by
  * the media tool from the input.
  */
+import type { KnownArchive } from '../../core/check/index.js';
 import type { TvPlan } from '../../core/plan.js';
 import { writeRar } from '../../core/rar/rar-writer.js';
 import { renderSfv } from '../../core/sfv/sfv.js';
@@ -23,7 +24,8 @@ export interface TvPackContext {
   emit: (event: PackEvent) => void;
 }
 
-export async function packTv(context: TvPackContext): Promise<void> {
+/** Resolves with the packer's record of the RAR set (what the checker may trust). */
+export async function packTv(context: TvPackContext): Promise<KnownArchive> {
   const { plan, staging, signal } = context;
   const result = await writeRar(
     [
@@ -69,6 +71,7 @@ export async function packTv(context: TvPackContext): Promise<void> {
       ...(signal === undefined ? {} : { signal }),
     });
   }
+  return { volumes: result.volumes, files: result.files };
 }
 
 function progressOf(p: { bytesDone: number; bytesTotal: number; file: string }) {

@@ -4,7 +4,7 @@
  * by one rename — or leave nothing behind. Also checks existing releases and lists rulesets.
  */
 import { join } from 'node:path';
-import { checkRelease, type CheckReport } from '../../core/check/index.js';
+import { checkRelease, type CheckReport, type KnownArchive } from '../../core/check/index.js';
 import { planRelease, type PlanRequest, type ReleasePlan } from '../../core/plan.js';
 import {
   defaultProfileFor,
@@ -67,8 +67,15 @@ export class PackagingService {
       staging = await this.#deps.workspace.stage(request.outDir, prepared.plan.releaseName, {
         overwrite: request.force === true,
       });
-      await this.#write(prepared, staging, options.signal, emit);
-      const report = await this.#checkStaged(prepared, staging, request, options.signal, emit);
+      const known = await this.#write(prepared, staging, options.signal, emit);
+      const report = await this.#checkStaged(
+        prepared,
+        staging,
+        request,
+        known,
+        options.signal,
+        emit,
+      );
       const files = (await staging.list()).filter((entry) => entry.kind === 'file');
       const path = await staging.publish();
       emit({ type: 'published', path });
@@ -183,7 +190,7 @@ export class PackagingService {
     staging: Staging,
     signal: AbortSignal | undefined,
     emit: (event: PackEvent) => void,
-  ): Promise<void> {
+  ): Promise<KnownArchive | undefined> {
     const common = {
       input: prepared.input.path,
       mtime: this.#deps.clock.now(),
@@ -195,22 +202,26 @@ export class PackagingService {
     const { plan } = prepared;
     if (plan.layout === 'rar-sfv') {
       const lineEnding = prepared.profile.nfo.lineEnding;
-      await packTv({ ...common, plan, media: this.#deps.media, lineEnding });
-    } else {
-      await packEbook({ ...common, plan });
+      return packTv({ ...common, plan, media: this.#deps.media, lineEnding });
     }
+    await packEbook({ ...common, plan });
+    return undefined;
   }
 
   async #checkStaged(
     prepared: Prepared,
     staging: Staging,
     request: PackRequest,
+    known: KnownArchive | undefined,
     signal: AbortSignal | undefined,
     emit: (event: PackEvent) => void,
   ): Promise<CheckReport> {
     const source = await stagedSource(staging, prepared.plan.releaseName);
+    emit({ type: 'progress', phase: 'check', bytesDone: 0, bytesTotal: 1, file: '' });
+    // TV volumes were hashed as they were written: re-reading gigabytes would prove no more.
     const report = await checkRelease(source, {
       profile: prepared.profile,
+      ...(known === undefined ? {} : { knownArchive: known }),
       sampleSkipped: request.sample === false,
       probeDuration: (path) => this.#deps.media.probeDuration(staging.pathOf(path), signal),
       ...(signal === undefined ? {} : { signal }),

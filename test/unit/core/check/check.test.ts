@@ -228,6 +228,35 @@ describe('checker on a TV release (RAR + SFV + sample)', () => {
     expect(errorsOf(await check(archived))).toEqual(expect.arrayContaining(['sample.archived']));
   });
 
+  it("trusts the packer's record of the volumes instead of reading them, but not blindly", async () => {
+    const written = await tvFiles(plan, patternBytes(350_000, 5));
+    const { crc32 } = await import('../../../../src/core/crc/crc32.js');
+    const volumes = plan.rar.volumes.map((v) => ({
+      name: v.name,
+      size: v.size,
+      crc32: crc32(written.get(v.name)!),
+    }));
+    const known = {
+      volumes,
+      files: [{ name: plan.payload.archivedName, size: 350_000, crc32: 0 }],
+    };
+    const trusted = await check(written, { knownArchive: known });
+    expect(trusted.findings).toEqual([]);
+    expect(trusted.archive).toBe('recorded');
+    expect((await check(written)).archive).toBe('read');
+    const resized = { ...known, volumes: volumes.map((v, i) => (i === 1 ? { ...v, size: 1 } : v)) };
+    expect(errorsOf(await check(written, { knownArchive: resized }))).toContain(
+      'rar.volume_changed',
+    );
+    const badSfv = new Map(written).set(
+      plan.sfvName,
+      Buffer.from(`${plan.rar.volumes[0]!.name} 00000000\r\n`),
+    );
+    expect(errorsOf(await check(badSfv, { knownArchive: known }))).toEqual(
+      expect.arrayContaining(['sfv.crc_mismatch', 'sfv.not_listed']),
+    );
+  });
+
   it('judges volume sizes: equal sizes, allowed steps, a set that should be split', async () => {
     const wrongSize = structuredClone<TvProfile>(smallTv);
     wrongSize.archive.volumeSizes.multipleOf = 150_000;
