@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -20,6 +21,7 @@ import { dashboardRoutes } from './routes/dashboard/index.js';
 import { destinationRoutes } from './routes/destinations/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
+import { metadataRoutes } from './routes/metadata/index.js';
 import { pathRoutes } from './routes/paths/index.js';
 import { preferenceRoutes } from './routes/preferences/index.js';
 import { templateRoutes } from './routes/templates/index.js';
@@ -39,6 +41,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** JSON body limit; uploads have their own. */
   bodyLimit?: number;
+  /** Largest file upload (multipart), in bytes. */
+  maxUploadBytes?: number;
   /** The built SPA (dist/web); omitted in API-only tests. */
   webDir?: string;
 }
@@ -55,6 +59,7 @@ async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void
   await app.register(apiConfigRoutes, { prefix: '/api/config/apis', ...services });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard', ...services });
   await app.register(jobRoutes, { prefix: '/api/jobs', ...services });
+  await app.register(metadataRoutes, { prefix: '/api/metadata', ...services });
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -93,6 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'img-src': ["'self'", 'data:'],
       },
     },
+  });
+  await app.register(multipart, {
+    limits: { fileSize: deps.maxUploadBytes ?? 8 * 1024 ** 3, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
   });
   await app.register(rateLimit, {
     global: false,

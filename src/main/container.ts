@@ -25,6 +25,7 @@ import { createUploaderFactory } from '../delivery/registry.js';
 import { FsFileReader } from '../delivery/local/fs-file-reader.js';
 import type { JobQueue } from '../jobs/ports.js';
 import { createJobQueue } from './jobs.js';
+import { createMetadataApi } from './metadata.js';
 import { TemplatesService } from '../services/templates.service.js';
 import { UsersService } from '../services/users.service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -67,7 +68,7 @@ export function createServices(
   secrets: SecretBox,
   version: string,
   work = false,
-): { services: Services; queue: JobQueue } {
+): { services: Services; queue: JobQueue; closeCaches: () => Promise<void> } {
   const base = { db, runtime };
   const destinations = new DestinationsService({ ...base, secrets });
   const releaseDelivery = new ReleaseDeliveryService({
@@ -78,6 +79,20 @@ export function createServices(
     files: new FsFileReader(),
   });
   const queue = createJobQueue(config, db, runtime, { releaseDelivery }, { work });
+  const apiConfigs = new ApiConfigsService({ ...base, secrets });
+  const preferences = new PreferencesService(base);
+  const paths = new PathsService({
+    ...base,
+    dataDir: config.dataDir,
+    allowedRoots: config.allowedRoots,
+  });
+  const metadata = createMetadataApi(
+    config,
+    db,
+    runtime,
+    { apiConfigs, preferences, paths },
+    version,
+  );
   const services: Services = {
     auth: new AuthService({
       ...base,
@@ -86,21 +101,18 @@ export function createServices(
     }),
     apiTokens: new ApiTokenService({ ...base, prefix: config.auth.apiTokenPrefix }),
     users: new UsersService(base),
-    preferences: new PreferencesService(base),
-    paths: new PathsService({
-      ...base,
-      dataDir: config.dataDir,
-      allowedRoots: config.allowedRoots,
-    }),
+    preferences,
+    paths,
     templates: new TemplatesService({ ...base, engine: createTemplateEngine() }),
     destinations,
-    apiConfigs: new ApiConfigsService({ ...base, secrets }),
+    apiConfigs,
+    metadata: metadata.service,
     dashboard: new DashboardService({ db }),
     health: new HealthService({ db, version, jobDriver: config.jobs.driver }),
     jobs: new JobsService({ ...base, queue }),
     releaseDelivery,
   };
-  return { services, queue };
+  return { services, queue, closeCaches: metadata.close };
 }
 
 export async function createContainer(
@@ -119,7 +131,7 @@ export async function createContainer(
     await db.migrateToLatest();
   }
   const version = readVersion();
-  const { services, queue } = createServices(
+  const { services, queue, closeCaches } = createServices(
     db,
     config,
     runtime,
@@ -138,6 +150,7 @@ export async function createContainer(
     version,
     close: async () => {
       await queue.stop();
+      await closeCaches();
       await db.close();
     },
   };

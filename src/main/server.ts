@@ -28,6 +28,7 @@ export async function buildServerApp(
     version: container.version,
     logger,
     trustProxy: config.trustProxy,
+    maxUploadBytes: config.maxUploadBytes,
     webDir: WEB_DIR,
     auth: {
       jwtSecret: container.jwtSecret,

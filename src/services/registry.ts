@@ -6,6 +6,7 @@ import type { DashboardService } from './dashboard.service.js';
 import type { DestinationsService } from './destinations.service.js';
 import type { HealthService } from './health.service.js';
 import type { JobsService } from './jobs.service.js';
+import type { MetadataApiService } from './metadata-api.service.js';
 import type { ReleaseDeliveryService } from './release-delivery.service.js';
 import type { PathsService } from './paths.service.js';
 import type { PreferencesService } from './preferences.service.js';
@@ -24,5 +25,6 @@ export interface Services {
   dashboard: DashboardService;
   health: HealthService;
   jobs: JobsService;
+  metadata: MetadataApiService;
   releaseDelivery: ReleaseDeliveryService;
 }

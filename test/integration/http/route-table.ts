@@ -383,6 +383,29 @@ export const ROUTES: RouteCase[] = [
     allowed: WRITERS,
     sample: () => json('DELETE', `/api/jobs/${id()}`),
   },
+  {
+    method: 'POST',
+    url: '/api/metadata/extract',
+    allowed: WRITERS,
+    sample: () => json('POST', '/api/metadata/extract', { path: 'missing.epub' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/metadata/enrich',
+    allowed: WRITERS,
+    sample: () =>
+      json('POST', '/api/metadata/enrich', {
+        type: 'EBOOK',
+        metadata: { title: 'Matrix Book' },
+        offline: true,
+      }),
+  },
+  {
+    method: 'POST',
+    url: '/api/config/apis/{name}/test',
+    allowed: ALL,
+    sample: () => json('POST', '/api/config/apis/tmdb/test'),
+  },
   // Last: signing out ends the caller's session.
   {
     method: 'POST',

@@ -4649,6 +4649,98 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/config/apis/{name}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A real call with your effective settings (TheTVDB: login; others: a known lookup) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          name: 'omdb' | 'tvdb' | 'tmdb' | 'openlibrary' | 'googlebooks';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProviderTestResult'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dashboard/stats': {
     parameters: {
       query?: never;
@@ -5469,6 +5561,203 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/metadata/extract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Extract metadata from an uploaded file (multipart "file") or a file inside the allowed roots ({ path }) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Extraction'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metadata/enrich': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge typed or extracted metadata with the providers’ answers; every field with its source */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'EBOOK' | 'TV' | 'DOCS';
+            metadata?:
+              components['schemas']['BookFieldsInput'] | components['schemas']['TvFieldsInput'];
+            overrides?:
+              components['schemas']['BookFieldsInput'] | components['schemas']['TvFieldsInput'];
+            pins?: string[];
+            offline?: boolean;
+            config?: {
+              providers?: ('omdb' | 'tvdb' | 'tmdb' | 'openlibrary' | 'googlebooks')[];
+              offline?: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Enrichment'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5566,6 +5855,75 @@ export type components = {
       createdAt: unknown;
       updatedAt: unknown;
       lastLoginAt: unknown | null;
+    };
+    BookFieldsInput: {
+      title?: string;
+      subtitle?: string;
+      authors?: string[];
+      publisher?: string;
+      date?: string;
+      year?: number;
+      language?: string;
+      isbn?: string;
+      pageCount?: number;
+      description?: string;
+      subjects?: string[];
+      /** Format: uri */
+      coverUrl?: string;
+      series?: string;
+      seriesIndex?: number;
+      olid?: string;
+      gbid?: string;
+    };
+    TvFieldsInput: {
+      seriesTitle?: string;
+      year?: number;
+      /** Format: date */
+      firstAired?: string;
+      seriesOverview?: string;
+      network?: string;
+      genres?: string[];
+      status?: string;
+      language?: string;
+      /** Format: uri */
+      posterUrl?: string;
+      season?: number;
+      episode?: number;
+      episodeTitle?: string;
+      /** Format: date */
+      aired?: string;
+      episodeOverview?: string;
+      runtimeMinutes?: number;
+      imdbRating?: number;
+      tmdbRating?: number;
+      tvdbId?: string;
+      tmdbId?: string;
+      imdbId?: string;
+      tvdbEpisodeId?: string;
+      tmdbEpisodeId?: string;
+      imdbEpisodeId?: string;
+    };
+    ExtractionInput: {
+      format: {
+        format: string;
+        mimeType: string;
+      };
+      metadata: unknown;
+    };
+    EnrichmentInput: {
+      /** @enum {string} */
+      type: 'EBOOK' | 'TV' | 'DOCS';
+      fields: unknown;
+      provenance: unknown;
+      providers: unknown[];
+      sources: ('omdb' | 'tvdb' | 'tmdb' | 'openlibrary' | 'googlebooks')[];
+    };
+    ProviderTestResultInput: {
+      success: boolean;
+      message: string;
+      details: {
+        [key: string]: unknown;
+      };
     };
     ApiConfigInput: {
       id: string;
@@ -5890,6 +6248,75 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       lastLoginAt: string | null;
+    };
+    BookFields: {
+      title?: string;
+      subtitle?: string;
+      authors?: string[];
+      publisher?: string;
+      date?: string;
+      year?: number;
+      language?: string;
+      isbn?: string;
+      pageCount?: number;
+      description?: string;
+      subjects?: string[];
+      /** Format: uri */
+      coverUrl?: string;
+      series?: string;
+      seriesIndex?: number;
+      olid?: string;
+      gbid?: string;
+    };
+    TvFields: {
+      seriesTitle?: string;
+      year?: number;
+      /** Format: date */
+      firstAired?: string;
+      seriesOverview?: string;
+      network?: string;
+      genres?: string[];
+      status?: string;
+      language?: string;
+      /** Format: uri */
+      posterUrl?: string;
+      season?: number;
+      episode?: number;
+      episodeTitle?: string;
+      /** Format: date */
+      aired?: string;
+      episodeOverview?: string;
+      runtimeMinutes?: number;
+      imdbRating?: number;
+      tmdbRating?: number;
+      tvdbId?: string;
+      tmdbId?: string;
+      imdbId?: string;
+      tvdbEpisodeId?: string;
+      tmdbEpisodeId?: string;
+      imdbEpisodeId?: string;
+    };
+    Extraction: {
+      format: {
+        format: string;
+        mimeType: string;
+      };
+      metadata: unknown;
+    };
+    Enrichment: {
+      /** @enum {string} */
+      type: 'EBOOK' | 'TV' | 'DOCS';
+      fields: unknown;
+      provenance: unknown;
+      providers: unknown[];
+      sources: ('omdb' | 'tvdb' | 'tmdb' | 'openlibrary' | 'googlebooks')[];
+    };
+    ProviderTestResult: {
+      success: boolean;
+      message: string;
+      details: {
+        [key: string]: unknown;
+      };
     };
     ApiConfig: {
       id: string;

@@ -4,6 +4,7 @@ import { API_PROVIDERS, SCOPES } from '../../../domain/enums.js';
 import type { ApiConfigsService } from '../../../services/api-configs.service.js';
 import type { Services } from '../../../services/registry.js';
 import { routePlugin, type TypedApp } from '../../typed.js';
+import { providerTest } from '../metadata/schemas.js';
 import { callerOf } from '../../plugins/auth.js';
 import { commonErrors, successBody } from '../../schemas.js';
 
@@ -106,7 +107,21 @@ function registerWrites(r: TypedApp, apiConfigs: ApiConfigsService): void {
   });
 }
 
+function registerTest(r: TypedApp, services: Services): void {
+  r.post('/:name/test', {
+    schema: {
+      tags,
+      summary: 'A real call with your effective settings (TheTVDB: login; others: a known lookup)',
+      params: nameParams,
+      response: { 200: providerTest, ...commonErrors },
+    },
+    handler: async (request) =>
+      services.metadata.testProvider(callerOf(request), request.params.name),
+  });
+}
+
 export const apiConfigRoutes = routePlugin<{ services: Services }>((r, { services }) => {
   registerReads(r, services.apiConfigs);
   registerWrites(r, services.apiConfigs);
+  registerTest(r, services);
 });
