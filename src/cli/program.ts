@@ -8,6 +8,7 @@ import { createKit } from './command-kit.js';
 import type { CliEnvironment } from './context.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerMetadataCommands } from './commands/metadata.js';
 import { registerPackCommand } from './commands/pack.js';
 import { registerPrefsCommands } from './commands/prefs.js';
 import { registerRulesCommands } from './commands/rules.js';
@@ -45,6 +46,7 @@ export function createProgram(env: CliEnvironment, streams: CliStreams, version:
   registerTokenCommands(program, kit);
   registerPrefsCommands(program, kit);
   registerTemplateCommands(program, kit);
+  registerMetadataCommands(program, kit);
   registerPackCommand(program, kit);
   registerCheckCommand(program, kit);
   registerRulesCommands(program, kit);

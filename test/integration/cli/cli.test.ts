@@ -179,6 +179,24 @@ describe('scenepacker CLI', () => {
     await wrongKey.close();
   });
 
+  it('extracts and enriches metadata of a local file (offline: every provider says why it was skipped)', async () => {
+    const book = new URL('../../fixtures/metadata/generated/book2.epub', import.meta.url).pathname;
+    const extracted = await run(['metadata', 'extract', book, '--json'], env);
+    expect(extracted.code, extracted.stderr).toBe(0);
+    expect(JSON.parse(extracted.stdout)).toMatchObject({
+      format: { format: 'epub' },
+      metadata: { kind: 'book' },
+    });
+    const enriched = await run(['metadata', 'enrich', book, '--offline', '--json'], env);
+    const body = JSON.parse(enriched.stdout) as { enriched: { providers: { outcome: string }[] } };
+    expect(body.enriched.providers.length).toBeGreaterThan(0);
+    expect(body.enriched.providers.every((p) => p.outcome === 'skipped')).toBe(true);
+    expect((await run(['metadata', 'enrich', book, '--pin', 'isbn:42'], env)).code).toBe(2);
+    expect((await run(['metadata', 'extract', join(dataDir, 'missing.epub')], env)).code).not.toBe(
+      0,
+    );
+  });
+
   it('prints help and the version', async () => {
     const help = await runScenepacker(['--help'], env);
     expect(help.code).toBe(0);
