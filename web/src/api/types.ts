@@ -39,3 +39,37 @@ export type Role = User['role'];
 export type ApiToken = Schemas['ApiToken'];
 export type DashboardStats = Schemas['DashboardStats'];
 export const ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];
+export type Destination = Schemas['Destination'];
+export type DestinationTestResult = Schemas['DestinationTestResult'];
+export type Protocol = Destination['protocol'];
+export type ReleaseType = NonNullable<Destination['releaseType']>;
+export type ApiConfig = Schemas['ApiConfig'];
+export type Provider = ApiConfig['provider'];
+export type Scope = ApiConfig['scope'];
+export type PathRule = Schemas['PathRule'];
+export type EffectivePreference = Schemas['EffectivePreference'];
+export type Template = Schemas['Template'];
+export type TemplateKind = Template['kind'];
+export type Job = Schemas['Job'];
+export type JobDetail = Schemas['JobDetail'];
+export type JobLog = Schemas['JobLog'];
+export type JobStatus = Job['status'];
+export type Artifact = Schemas['Artifact'];
+export const PROTOCOLS: readonly Protocol[] = ['ftp', 'ftps', 'ftps-implicit', 'sftp'];
+export const RELEASE_TYPES: readonly ReleaseType[] = ['EBOOK', 'TV', 'DOCS'];
+export const PROVIDERS: readonly Provider[] = [
+  'omdb',
+  'tvdb',
+  'tmdb',
+  'openlibrary',
+  'googlebooks',
+];
+export const JOB_STATUSES: readonly JobStatus[] = [
+  'pending',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+];
+/** What the server shows instead of a stored secret; sent back, it keeps the stored value. */
+export const SECRET_MASK = '********';

@@ -8,27 +8,53 @@ import { HeaderTools } from './HeaderTools';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
 
+interface NavEntry {
+  to: string;
+  label: string;
+}
+
+function NavEntryLink({ entry, onNavigate }: { entry: NavEntry; onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  const active = pathname === entry.to || pathname.startsWith(`${entry.to}/`);
+  return (
+    <NavLink
+      component={Link}
+      to={entry.to}
+      label={entry.label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+    />
+  );
+}
+
 function Navigation({ user, onNavigate }: { user: User; onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const links = [
+  const top: NavEntry[] = [
     { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/jobs', label: t('nav.jobs') },
+  ];
+  const configuration: NavEntry[] = [
+    { to: '/config/destinations', label: t('nav.destinations') },
+    { to: '/config/apis', label: t('nav.apis') },
+    { to: '/config/paths', label: t('nav.paths') },
+    { to: '/config/templates', label: t('nav.templates') },
+    { to: '/config/preferences', label: t('nav.preferences') },
+  ];
+  const bottom: NavEntry[] = [
     ...(user.role === 'admin' ? [{ to: '/users', label: t('nav.users') }] : []),
     { to: '/profile', label: t('nav.profile') },
   ];
+  const link = (entry: NavEntry) => (
+    <NavEntryLink key={entry.to} entry={entry} onNavigate={onNavigate} />
+  );
   return (
     <nav aria-label={t('nav.label')}>
-      {links.map((link) => (
-        <NavLink
-          key={link.to}
-          component={Link}
-          to={link.to}
-          label={link.label}
-          active={pathname === link.to}
-          aria-current={pathname === link.to ? 'page' : undefined}
-          onClick={onNavigate}
-        />
-      ))}
+      {top.map(link)}
+      <NavLink label={t('nav.configuration')} defaultOpened childrenOffset="md">
+        {configuration.map(link)}
+      </NavLink>
+      {bottom.map(link)}
     </nav>
   );
 }

@@ -32,3 +32,12 @@ export function formatBytes(bytes: number, locale: string): string {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** Hours, minutes and seconds, for log lines. */
+export function formatTime(value: string, locale: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(date);
+}
