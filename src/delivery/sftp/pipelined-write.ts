@@ -1,7 +1,7 @@
 /**
  * Writes a stream into an open SFTP handle with many requests in flight. One request at a time
  * caps throughput at chunk ÷ round trip; OpenSSH's own client keeps 64 × 32 KiB in flight, we
- * keep as many bytes (32 × 128 KiB by default).
+ * keep as many bytes (16 × 128 KiB by default).
  * The server acknowledges requests in order (OpenSSH handles them one by one), so after a drop
  * the remote file holds a contiguous prefix that a later attempt can resume.
  */

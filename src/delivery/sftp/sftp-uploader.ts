@@ -49,11 +49,12 @@ export class SftpUploader implements Uploader {
     options: SftpUploaderOptions = {},
   ) {
     this.timeoutMs = target.timeoutMs ?? DEFAULT_TIMEOUT_MS.sftp;
-    // 4 MiB in flight: enough for a fast link far away; 128 KiB requests cost less CPU per byte
-    // than OpenSSH's 32 KiB ones (measured on loopback), and OpenSSH accepts up to 255 KiB.
+    // 2 MiB in flight, like OpenSSH's client (64 × 32 KiB) and as much as sshd's channel window
+    // takes at once; 128 KiB requests cost less CPU per byte than 32 KiB ones (measured on
+    // loopback), and OpenSSH accepts up to 255 KiB.
     this.pipeline = {
       chunkBytes: options.chunkBytes ?? 131_072,
-      inFlight: options.inFlight ?? 32,
+      inFlight: options.inFlight ?? 16,
     };
   }
 

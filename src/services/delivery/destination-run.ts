@@ -151,12 +151,9 @@ export class DestinationRun {
     const partial = this.useTemp
       ? posix.join(posix.dirname(final), `.${posix.basename(final)}.sp-part`)
       : final;
-    const offset = await this.resumeOffset(
-      uploader,
-      file,
-      partial,
-      this.useTemp ? undefined : existing,
-    );
+    // The final name was just looked at; only a hidden partial copy needs its own look.
+    const copy = partial === final ? existing : await uploader.stat(partial);
+    const offset = await this.resumeOffset(uploader, file, partial, copy);
     const source = guardedSource(
       this.settings.deps.files,
       join(this.settings.releaseDir, file.path),
@@ -176,14 +173,13 @@ export class DestinationRun {
     uploader: Uploader,
     file: LocalFile,
     path: string,
-    known: RemoteEntry | undefined,
+    copy: RemoteEntry | undefined,
   ): Promise<number> {
     if (this.restart.delete(file.path)) {
       await uploader.remove(path);
       return 0;
     }
-    const entry = known ?? (await uploader.stat(path));
-    return entry?.kind === 'file' && entry.size < file.size ? entry.size : 0;
+    return copy?.kind === 'file' && copy.size < file.size ? copy.size : 0;
   }
 
   private async send(
