@@ -1,9 +1,16 @@
 /**
  * The e2e fixtures: one built server per worker (started once, killed at the end), `baseURL`
- * pointing at it, and `seed` for arranging data through the real HTTP API with a Bearer token
- * (the journeys themselves go through the browser only).
+ * pointing at it, `seed` for arranging data through the real HTTP API with a Bearer token, and
+ * `jobs` for job rows the API cannot create (the journeys themselves go through the browser only).
  */
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { openJobSeeder, type JobSeeder } from './job-seed.js';
 import { ADMIN, startServer, type RunningServer } from './server.js';
 
 export interface SeedUser {
@@ -30,7 +37,7 @@ async function adminToken(request: APIRequestContext): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-export const test = base.extend<{ seed: Seed }, { server: RunningServer }>({
+export const test = base.extend<{ seed: Seed; jobs: JobSeeder }, { server: RunningServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -42,6 +49,11 @@ export const test = base.extend<{ seed: Seed }, { server: RunningServer }>({
   ],
   baseURL: async ({ server }, use) => {
     await use(server.url);
+  },
+  jobs: async ({ server }, use) => {
+    const seeder = openJobSeeder(server.dataDir);
+    await use(seeder);
+    await seeder.close();
   },
   seed: async ({ request }, use) => {
     const token = await adminToken(request);
@@ -67,4 +79,11 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+/** The row of a table whose row header is exactly `name`. */
+export function rowOf(table: Locator, name: string): Locator {
+  return table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name, exact: true }) });
 }
