@@ -32,6 +32,25 @@ function polyfillMatchMedia(): void {
   });
 }
 
+/** jsdom has no ResizeObserver, which Mantine's scroll areas (wide tables) use. */
+function polyfillResizeObserver(): void {
+  if (typeof (window as { ResizeObserver?: unknown }).ResizeObserver === 'function') {
+    return;
+  }
+  class NoResizeObserver {
+    observe(): void {
+      // nothing is ever laid out under jsdom
+    }
+    unobserve(): void {
+      // idem
+    }
+    disconnect(): void {
+      // idem
+    }
+  }
+  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: NoResizeObserver });
+}
+
 export function stubApi(script: ApiScript) {
   const seen: string[] = [];
   const notSignedIn: Reply = [401, { code: 'auth.unauthenticated', message: 'Sign in first' }];
@@ -55,6 +74,7 @@ export function stubApi(script: ApiScript) {
 
 export async function renderApp(path: string) {
   polyfillMatchMedia();
+  polyfillResizeObserver();
   const i18n = await setupI18n();
   await i18n.changeLanguage('en');
   const router = createMemoryRouter(routes, { initialEntries: [path] });

@@ -2,6 +2,7 @@ import { Button, Group, PasswordInput, Textarea } from '@mantine/core';
 import type { FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECRET_MASK } from '../api/types';
+import { monoInput } from './mono';
 
 /**
  * A secret's form value: the mask keeps the stored secret, null clears it, any other string
@@ -68,7 +69,7 @@ export function SecretField(props: SecretFieldProps) {
           autosize
           minRows={2}
           maxRows={8}
-          ff="monospace"
+          styles={monoInput}
           onChange={(event) => {
             props.onChange(event.currentTarget.value);
           }}

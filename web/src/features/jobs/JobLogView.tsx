@@ -16,7 +16,10 @@ export function JobLogView({ lines }: { lines: JobLog[] }) {
   const { t, i18n } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
+    const element = viewport.current;
+    if (element) {
+      element.scrollTop = element.scrollHeight;
+    }
   }, [lines.length]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="job-log">

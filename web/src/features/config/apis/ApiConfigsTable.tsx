@@ -113,7 +113,9 @@ export function ApiConfigsTable(props: ApiConfigsTableProps) {
                   {row.inUse && <Badge variant="light">{t('apis.table.inUse')}</Badge>}
                 </Group>
               </Table.Td>
-              <Table.Td ff="monospace">{row.current?.apiKey ?? t('apis.table.notSet')}</Table.Td>
+              <Table.Td ff={row.current?.apiKey ? 'monospace' : undefined}>
+                {row.current?.apiKey ?? t('apis.table.notSet')}
+              </Table.Td>
               <Table.Td ff="monospace">{row.current?.pin ?? '—'}</Table.Td>
               <Table.Td>{row.current?.baseUrl ?? '—'}</Table.Td>
               <Table.Td>

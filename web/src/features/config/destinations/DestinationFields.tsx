@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PROTOCOLS, RELEASE_TYPES, type Protocol } from '../../../api/types';
 import { SecretField } from '../../../components/SecretField';
 import { DEFAULT_PORTS, protocolKey, type DestinationFormValues } from './destination-form';
+import { monoInput } from '../../../components/mono';
 
 type Form = UseFormReturnType<DestinationFormValues>;
 
@@ -77,7 +78,7 @@ export function CredentialFields({ form, stored }: { form: Form; stored: Set<str
             label={t('destinations.fields.hostKeyFingerprint')}
             description={t('destinations.form.hostKeyHint')}
             placeholder="SHA256:…"
-            ff="monospace"
+            styles={monoInput}
             {...form.getInputProps('hostKeyFingerprint')}
           />
         </>
@@ -87,7 +88,7 @@ export function CredentialFields({ form, stored }: { form: Form; stored: Set<str
           label={t('destinations.fields.tlsFingerprint')}
           description={t('destinations.form.tlsHint')}
           placeholder="AB:CD:…"
-          ff="monospace"
+          styles={monoInput}
           {...form.getInputProps('tlsFingerprint')}
         />
       )}

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { fieldErrorsFrom } from '../../../components/form-errors';
 import { notifyDone } from '../../../components/notify';
 import { GROUP_PATTERN, useSetPath, type PathFormValues } from './paths-api';
+import { monoInput } from '../../../components/mono';
 
 interface PathFormProps {
   isAdmin: boolean;
@@ -81,13 +82,13 @@ function PathFields(props: { form: UseFormReturnType<PathFormValues>; isAdmin: b
         label={t('paths.fields.outputDir')}
         description={t('paths.form.dirHint')}
         required
-        ff="monospace"
+        styles={monoInput}
         {...form.getInputProps('outputDir')}
       />
       <TextInput
         label={t('paths.fields.inputDir')}
         description={t('paths.form.inputHint')}
-        ff="monospace"
+        styles={monoInput}
         {...form.getInputProps('inputDir')}
       />
       {props.isAdmin && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scope } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSetPreference } from './preferences-api';
+import { monoInput } from '../../../components/mono';
 
 interface PreferenceEditModalProps {
   /** The key to edit, or null for a new key. */
@@ -72,7 +73,7 @@ export function PreferenceEditModal(props: PreferenceEditModalProps) {
           <TextInput
             label={t('preferences.fields.key')}
             disabled={!creating}
-            ff="monospace"
+            styles={monoInput}
             {...form.getInputProps('key')}
           />
           <Textarea
@@ -81,7 +82,7 @@ export function PreferenceEditModal(props: PreferenceEditModalProps) {
             autosize
             minRows={3}
             maxRows={16}
-            ff="monospace"
+            styles={monoInput}
             {...form.getInputProps('json')}
           />
           <Group justify="flex-end">

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { notifyDone } from '../../../components/notify';
 import { TemplatePreview } from './TemplatePreview';
 import { useSaveTemplate, type TemplateFilter } from './templates-api';
+import { monoInput } from '../../../components/mono';
 
 interface TemplateEditorProps {
   /** The template opened; a new one starts from it too (its id is then ignored). */
@@ -59,6 +60,11 @@ function useTemplateForm(props: TemplateEditorProps) {
   return { form, save, submit };
 }
 
+/** Liquid source as typed: monospace, no wrapping (a wrapped line would hide its real width). */
+const SOURCE_STYLES = {
+  input: { ...monoInput.input, fontSize: 12, whiteSpace: 'pre', overflowX: 'auto' },
+} as const;
+
 interface EditorButtonsProps {
   canWrite: boolean;
   /** A stored template is saved over, or copied; a built-in or new one can only be stored anew. */
@@ -95,15 +101,14 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const { form, save, submit } = useTemplateForm(props);
   const { template, creating, canWrite } = props;
   const storedOne = !creating && template.id !== null;
-  const title = creating
-    ? t('templates.editor.newTitle')
-    : t('templates.editor.title', { name: template.name });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="template-editor">
       <form onSubmit={submit(!storedOne)} noValidate>
         <Stack>
           <Title order={2} size="h4" id="template-editor">
-            {title}
+            {creating
+              ? t('templates.editor.newTitle')
+              : t('templates.editor.title', { name: template.name })}
           </Title>
           {!canWrite && (
             <Text size="sm" c="dimmed">
@@ -131,8 +136,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
               autosize
               minRows={16}
               maxRows={40}
-              ff="monospace"
-              styles={{ input: { fontSize: 12, whiteSpace: 'pre', overflowX: 'auto' } }}
+              styles={SOURCE_STYLES}
               spellCheck={false}
               {...form.getInputProps('content')}
             />
