@@ -6,6 +6,8 @@ import type { ApiConfigTarget } from './api-configs-api';
 interface Row extends ApiConfigTarget {
   inUse: boolean;
   editable: boolean;
+  /** The provider test runs with the settings in use: offered on that row (else on "yours"). */
+  testable: boolean;
 }
 
 /** Two rows per provider: the user's own and the global one; the own row wins when it exists. */
@@ -22,6 +24,7 @@ export function rowsFor(items: ApiConfig[], userId: string, isAdmin: boolean, ca
         current: own ?? null,
         inUse: own !== undefined,
         editable: canWrite,
+        testable: own !== undefined || global === undefined,
       },
       {
         provider,
@@ -29,6 +32,7 @@ export function rowsFor(items: ApiConfig[], userId: string, isAdmin: boolean, ca
         current: global ?? null,
         inUse: own === undefined && global !== undefined,
         editable: isAdmin,
+        testable: own === undefined && global !== undefined,
       },
     ];
   });
@@ -39,49 +43,54 @@ interface ApiConfigsTableProps {
   isAdmin: boolean;
   onEdit: (target: ApiConfigTarget) => void;
   onDelete: (row: ApiConfig) => void;
+  onTest: (provider: Provider) => void;
+  testing: Provider | null;
 }
 
-function RowActions({
-  row,
-  isAdmin,
-  onEdit,
-  onDelete,
-}: { row: Row } & Omit<ApiConfigsTableProps, 'rows'>) {
+function RowActions({ row, ...props }: { row: Row } & Omit<ApiConfigsTableProps, 'rows'>) {
   const { t } = useTranslation();
   const names = { provider: t(`provider.${row.provider}`), scope: t(`scope.${row.scope}`) };
   const current = row.current;
   return (
     <Group gap={4} wrap="nowrap">
+      {row.testable && (
+        <Button
+          size="xs"
+          variant="light"
+          loading={props.testing === row.provider}
+          aria-label={t('apis.actions.testNamed', names)}
+          onClick={() => {
+            props.onTest(row.provider);
+          }}
+        >
+          {t('apis.actions.test')}
+        </Button>
+      )}
       {row.editable && (
         <Button
           size="xs"
           variant="default"
           aria-label={t(current ? 'apis.actions.editNamed' : 'apis.actions.setNamed', names)}
           onClick={() => {
-            onEdit(row);
+            props.onEdit(row);
           }}
         >
           {current ? t('apis.actions.edit') : t('apis.actions.set')}
         </Button>
       )}
-      {isAdmin && current && (
+      {props.isAdmin && current && (
         <Button
           size="xs"
           variant="subtle"
           color="red"
           aria-label={t('apis.actions.deleteNamed', names)}
           onClick={() => {
-            onDelete(current);
+            props.onDelete(current);
           }}
         >
           {t('apis.actions.delete')}
         </Button>
       )}
-      {/*
-        Provider "Test" button goes here once the API has it: POST /api/config/apis/{name}/test
-        was not in openapi.json when this page was built. Show its { success, message, details }
-        the way destinations/TestResult.tsx does.
-      */}
     </Group>
   );
 }
@@ -126,12 +135,7 @@ export function ApiConfigsTable(props: ApiConfigsTableProps) {
                 )}
               </Table.Td>
               <Table.Td>
-                <RowActions
-                  row={row}
-                  isAdmin={props.isAdmin}
-                  onEdit={props.onEdit}
-                  onDelete={props.onDelete}
-                />
+                <RowActions {...props} row={row} />
               </Table.Td>
             </Table.Tr>
           ))}

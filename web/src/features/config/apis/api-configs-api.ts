@@ -60,3 +60,11 @@ export function useDeleteApiConfig() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** A real call to the provider with the settings in use for the caller (own, else global). */
+export function useTestProvider() {
+  return useMutation({
+    mutationFn: (provider: Provider) =>
+      api.post('/api/config/apis/{name}/test', { path: { name: provider } }),
+  });
+}
