@@ -71,13 +71,6 @@ export async function alternate(
   return results;
 }
 
-export function summarize(samples: Measurement[]): { wallMs: number; peakRssMb: number } {
-  return {
-    wallMs: median(samples.map((sample) => sample.wallMs)),
-    peakRssMb: Math.max(...samples.map((sample) => sample.peakRssBytes)) / 1024 / 1024,
-  };
-}
-
 export function mbPerSecond(bytes: number, wallMs: number): number {
   return bytes / 1e6 / (wallMs / 1000);
 }

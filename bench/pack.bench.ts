@@ -40,6 +40,7 @@ interface ChildReport {
   maxRssBytes: number;
   errors: number;
   volumes?: number;
+  path?: string;
 }
 
 // ---- child side: the service on real files ---------------------------------------------------
@@ -71,6 +72,7 @@ async function childPack(
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     errors: result.report.errors,
     volumes: result.plan.rar.volumes.length,
+    path: result.path,
   };
 }
 
@@ -232,7 +234,8 @@ async function checkRounds(
   const out = join(work, 'release');
   resetDir(out);
   await measureOurs(['pack-tv', input, out, join(work, 'pack.json')], join(work, 'pack.json'));
-  const release = join(out, 'Bench.Show.S01E01.WEBRip.x264-BENCH');
+  const packed = JSON.parse(readFileSync(join(work, 'pack.json'), 'utf8')) as ChildReport;
+  const release = packed.path ?? out;
   const report = join(work, 'check.json');
   const ours: Ours[] = [];
   const results = await alternate(

@@ -20,7 +20,13 @@ async function buildSpec(): Promise<string> {
   const app = await buildApp({
     services: unusedServices(),
     version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version,
-    auth: { jwtSecret: 'x'.repeat(32), accessTokenTtlSeconds: 900, cookieSecure: false, apiTokenPrefix: 'spk', loginRatePerMinute: 10 },
+    auth: {
+      jwtSecret: 'x'.repeat(32),
+      accessTokenTtlSeconds: 900,
+      cookieSecure: false,
+      apiTokenPrefix: 'spk',
+      loginRatePerMinute: 10,
+    },
   });
   await app.ready();
   const spec = JSON.stringify(app.swagger(), null, 2) + '\n';
@@ -29,8 +35,14 @@ async function buildSpec(): Promise<string> {
 }
 
 async function buildTypes(spec: string): Promise<string> {
-  const ast = await openapiTS(JSON.parse(spec) as Parameters<typeof openapiTS>[0], { exportType: true });
-  return format(COMMENT_HEADER + astToString(ast), { parser: 'typescript', singleQuote: true, printWidth: 100 });
+  const ast = await openapiTS(JSON.parse(spec) as Parameters<typeof openapiTS>[0], {
+    exportType: true,
+  });
+  return format(COMMENT_HEADER + astToString(ast), {
+    parser: 'typescript',
+    singleQuote: true,
+    printWidth: 100,
+  });
 }
 
 const check = process.argv.includes('--check');

@@ -23,7 +23,7 @@ export interface CliStreams {
   err(text: string): void;
 }
 
-export function createProgram(env: CliEnvironment, streams: CliStreams, version: string): Command {
+function createProgram(env: CliEnvironment, streams: CliStreams, version: string): Command {
   const program = new Command('scenepacker')
     .description('Scene release packer: metadata, naming, packaging, checking and delivery')
     .version(version)

@@ -12,7 +12,7 @@ import { envSchema, type Config, type DatabaseConfig } from './schema.js';
 type EnvRecord = Record<string, string | undefined>;
 
 /** Reads `.env` from the working directory when present; real environment variables win. */
-export function readEnvironment(cwd = process.cwd()): EnvRecord {
+function readEnvironment(cwd = process.cwd()): EnvRecord {
   const file = resolve(cwd, '.env');
   const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
   return { ...fromFile, ...process.env };

@@ -1,9 +1,9 @@
 /** Schemas shared by several routes. Request bodies are strict: unknown fields are refused. */
 import { z } from 'zod';
 import { ERROR_CODES } from '../shared/errors.js';
-import { LOCALES, RELEASE_TYPES, ROLES, type JsonValue } from '../domain/enums.js';
+import { RELEASE_TYPES, ROLES, type JsonValue } from '../domain/enums.js';
 
-export const errorBody = z
+const errorBody = z
   .object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() })
   .meta({ id: 'Error' });
 
@@ -16,11 +16,6 @@ export const commonErrors = {
   409: errorBody,
   429: errorBody,
 };
-
-export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
@@ -39,7 +34,6 @@ export const groupName = z
 
 export const releaseType = z.enum(RELEASE_TYPES);
 export const role = z.enum(ROLES);
-export const locale = z.enum(LOCALES);
 
 export const publicUser = z
   .object({

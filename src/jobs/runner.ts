@@ -31,7 +31,7 @@ export interface RunnerDeps {
   keepAlive?: (job: Job) => Promise<boolean>;
 }
 
-export const SHUTDOWN = 'shutdown';
+const SHUTDOWN = 'shutdown';
 const PROGRESS_EVERY_MS = 500;
 
 export class JobRunner {

@@ -61,7 +61,7 @@ export interface ContainerOptions {
   work?: boolean;
 }
 
-export function createServices(
+function createServices(
   db: Database,
   config: Config,
   runtime: Runtime,

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { parseSecretKey } from '../services/secret-box.js';
 import type { Config } from '../config/schema.js';
 
-export function secretKeyFile(config: Config): string {
+function secretKeyFile(config: Config): string {
   return join(config.dataDir, 'secret.key');
 }
 

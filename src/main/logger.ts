@@ -17,7 +17,7 @@ const SECRET_FIELDS = [
   'cookie',
 ];
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

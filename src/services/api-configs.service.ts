@@ -39,7 +39,7 @@ export interface ProviderCredentials {
   source: Scope;
 }
 
-export function toApiConfigView(row: ApiConfig): ApiConfigView {
+function toApiConfigView(row: ApiConfig): ApiConfigView {
   const { apiKeyEnc, pinEnc, ...rest } = row;
   return { ...rest, apiKey: maskSecret(apiKeyEnc), pin: maskSecret(pinEnc) };
 }

@@ -36,7 +36,7 @@ export function toPublicUser(user: User): PublicUser {
   return visible;
 }
 
-export function newAuditEntry(
+function newAuditEntry(
   runtime: Runtime,
   caller: Caller | null,
   entry: { action: string; resourceType: string; resourceId?: string | null; details?: JsonObject },

@@ -6,9 +6,9 @@
 import { isAbsolute, resolve, sep } from 'node:path';
 import { AppError } from '../shared/errors.js';
 
-export const MAX_PATH_LENGTH = 500;
+const MAX_PATH_LENGTH = 500;
 
-export function isInside(path: string, root: string): boolean {
+function isInside(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 

@@ -31,7 +31,7 @@ export interface PathRuleInput {
   scope?: Scope;
 }
 
-export const DEFAULT_OUTPUT_DIR = 'releases';
+const DEFAULT_OUTPUT_DIR = 'releases';
 
 export class PathsService {
   constructor(private readonly deps: PathsDeps) {}

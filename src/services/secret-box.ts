@@ -14,7 +14,7 @@ export interface SecretBox {
 
 const PREFIX = 'enc:v1:';
 
-export function isSealed(value: string): boolean {
+function isSealed(value: string): boolean {
   return value.startsWith(PREFIX);
 }
 

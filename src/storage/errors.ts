@@ -2,7 +2,6 @@
 import { AppError } from '../shared/errors.js';
 
 const FULL = new Set(['ENOSPC', 'EDQUOT']);
-const UNREADABLE = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EIO', 'ELOOP']);
 
 export function errnoOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -44,10 +43,6 @@ export function readError(error: unknown, path: string): AppError {
     details: { path, errno: errno ?? null },
     cause: error,
   });
-}
-
-export function isUnreadable(error: unknown): boolean {
-  return UNREADABLE.has(errnoOf(error) ?? '');
 }
 
 export function releaseExists(target: string): AppError {

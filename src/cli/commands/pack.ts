@@ -109,7 +109,7 @@ async function packRequest(kit: Kit, input: string, options: PackOptions): Promi
     year: options.year ?? null,
     isbn: options.isbn ?? null,
     url: options.url ?? null,
-    kind: (options.kind ?? null) as PackFlags['kind'],
+    kind: options.kind ?? null,
     edition: options.edition ?? null,
     tags: options.tag ?? [],
     show: options.show ?? null,

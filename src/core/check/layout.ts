@@ -31,7 +31,7 @@ export function checkLayout(
 }
 
 /** The files a rule of this place looks at. */
-export function filesAt(
+function filesAt(
   files: readonly ReleaseEntry[],
   where: Where,
   profile: RulesetProfile,

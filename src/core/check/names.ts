@@ -23,7 +23,7 @@ export function releaseNameFindings(
 }
 
 /** The kind of a produced file, by its place and extension; null for files the rules skip. */
-export function kindOf(path: string, sampleDir: string | null): NameKind | null {
+function kindOf(path: string, sampleDir: string | null): NameKind | null {
   const name = baseName(path).toLowerCase();
   const dir = path.includes('/') ? path.slice(0, path.indexOf('/')).toLowerCase() : '';
   if (sampleDir !== null && dir === sampleDir.toLowerCase()) {

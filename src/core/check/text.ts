@@ -15,7 +15,7 @@ export interface DecodedText {
 }
 
 /** UTF-8 when the bytes are valid UTF-8 with at least one multi-byte character, else CP437. */
-export function decodeText(bytes: Uint8Array): DecodedText {
+function decodeText(bytes: Uint8Array): DecodedText {
   const ascii = bytes.every((byte) => byte < 0x80);
   if (!ascii) {
     try {

@@ -25,6 +25,6 @@ export type { NameContext, NameFinding } from './findings.js';
 export { guessEbookSource, nameWords, parseReleaseName, type ParsedName } from './identify.js';
 export { languageDisplayName, resolveLanguage, type Language } from './languages.js';
 export { buildTvName, type TvNameInput } from './tv-build.js';
-export { chooseTvFormat, type TvFormatChoice, type TvMediaFacts } from './tv-format.js';
+export { type TvFormatChoice, type TvMediaFacts } from './tv-format.js';
 export { formatTvName, parseTvName, type TvEpisode, type TvNameFields } from './tv-name.js';
 export { validateReleaseName } from './validate.js';

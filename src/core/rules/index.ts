@@ -10,7 +10,6 @@ export { defaultProfileFor, getProfile, listProfiles } from './registry.js';
 export {
   checkVolumeSize,
   chooseVolumeSize,
-  volumeCountFor,
   type VolumeCheck,
   type VolumeOptions,
   type VolumePlan,

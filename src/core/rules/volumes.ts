@@ -19,7 +19,7 @@ export type VolumeCheck = { ok: true } | { ok: false; reason: string };
 
 type VolumeRules = RulesetProfile['archive']['volumeSizes'];
 
-export function volumeCountFor(totalBytes: number, volumeSize: number): number {
+function volumeCountFor(totalBytes: number, volumeSize: number): number {
   return Math.max(1, Math.ceil(totalBytes / volumeSize));
 }
 

@@ -1,5 +1,7 @@
 /** A book's facts: the flags first, then the file's metadata, then its name. */
 import type { BookFacts } from '../../core/plan.js';
+import { EBOOK_KINDS, type EbookKind } from '../../core/release-name/index.js';
+import { validationError } from '../../shared/errors.js';
 import type { BookMetadata } from '../../metadata/ports.js';
 import type { PackFlags } from './types.js';
 
@@ -11,7 +13,7 @@ export function bookFacts(
   metadata: BookMetadata | null,
 ): BookFacts {
   return {
-    ...(flags.kind === null || flags.kind === undefined ? {} : { kind: flags.kind }),
+    ...(flags.kind === null || flags.kind === undefined ? {} : { kind: checkedKind(flags.kind) }),
     title: pick(flags.title, fileTitle(metadata), titleFromName(stem)) ?? '',
     author: pick(flags.author, firstAuthor(metadata)),
     publisher: pick(flags.publisher, metadata?.publisher),
@@ -29,6 +31,15 @@ export function bookFacts(
     url: pick(flags.url),
     notes: pick(flags.notes),
   };
+}
+
+function checkedKind(kind: string): EbookKind {
+  const known = EBOOK_KINDS.find((k) => k === kind.toLowerCase());
+  if (known === undefined) {
+    const message = `"${kind}" is not an eBOOK kind (${EBOOK_KINDS.join(', ')})`;
+    throw validationError([{ path: 'kind', message }], message);
+  }
+  return known;
 }
 
 /** The first value that is a non-empty string, or null. */

@@ -1,6 +1,5 @@
 /** The packaging use case, as the edges (CLI, later HTTP and jobs) see it. */
 export { PackagingService } from './service.js';
-export { LocalMetadataSource } from './metadata-source.js';
 export type {
   CheckReport,
   CheckRequest,

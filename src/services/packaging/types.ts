@@ -3,7 +3,6 @@
  * tells while it works, and what it answers.
  */
 import type { CheckProgress, CheckReport } from '../../core/check/index.js';
-import type { EbookKind } from '../../core/release-name/index.js';
 import type {
   BookFacts,
   EpisodeFacts,
@@ -30,7 +29,8 @@ export interface PackFlags {
   year?: string | number | null;
   isbn?: string | null;
   url?: string | null;
-  kind?: EbookKind | null;
+  /** fiction, technical, magazine, comic, manga, newspaper, xxx (any case). */
+  kind?: string | null;
   edition?: string | null;
   /** eBOOK extra tags (PROPER, READNFO …) or TV tags (REPACK, PROPER …). */
   tags?: readonly string[];

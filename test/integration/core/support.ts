@@ -98,7 +98,7 @@ export function rarfilePython(): string | undefined {
  * Opens the set with rarfile in strict mode, reads every entry through its own stored-data
  * path (which checks the whole-file CRC) and prints a JSON summary, or the error it raised.
  */
-export const RARFILE_SCRIPT = `
+const RARFILE_SCRIPT = `
 import hashlib, json, sys, rarfile
 try:
     archive = rarfile.RarFile(sys.argv[1], errors="strict")

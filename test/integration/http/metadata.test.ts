@@ -104,7 +104,10 @@ describe('metadata extraction', () => {
       format: { format: 'mkv' },
       metadata: { kind: 'video' },
     });
-    const junk = multipart('book.epub', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256)));
+    const junk = multipart(
+      'book.epub',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256)),
+    );
     const refused = await operator.request({
       method: 'POST',
       url: '/api/metadata/extract',

@@ -14,7 +14,7 @@ import { LocalWorkspace } from '../../../src/storage/local.js';
 import type { Workspace } from '../../../src/storage/ports.js';
 import { quote, readWithRarfile, sh, sha256, type RarfileReport } from '../core/support.js';
 
-export const FIXED_CLOCK: Clock = {
+const FIXED_CLOCK: Clock = {
   now: () => new Date('2024-03-05T12:00:00Z'),
   sleep: () => Promise.resolve(),
 };

@@ -6,7 +6,7 @@ const text = (max = 500) => z.string().trim().min(1).max(max);
 const year = z.number().int().min(1800).max(2200);
 const list = z.array(text(200)).max(100);
 
-export const bookFields = z
+const bookFields = z
   .strictObject({
     title: text(),
     subtitle: text(),
@@ -28,7 +28,7 @@ export const bookFields = z
   .partial()
   .meta({ id: 'BookFields' });
 
-export const tvFields = z
+const tvFields = z
   .strictObject({
     seriesTitle: text(),
     year,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonValue } from '../../schemas.js';
 import { SCOPES } from '../../../domain/enums.js';
 
-export const preferenceKey = z
+const preferenceKey = z
   .string()
   .regex(/^[A-Za-z0-9_.:+-]{1,100}$/, 'must be 1–100 letters, digits or _ . : + -');
 const scope = z.enum(SCOPES);

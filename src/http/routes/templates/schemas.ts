@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TEMPLATE_KINDS } from '../../../domain/enums.js';
 import { displayName, jsonValue, releaseType } from '../../schemas.js';
 
-export const MAX_TEMPLATE_BYTES = 64 * 1024;
+const MAX_TEMPLATE_BYTES = 64 * 1024;
 const kind = z.enum(TEMPLATE_KINDS);
 const content = z.string().min(1).max(MAX_TEMPLATE_BYTES);
 const data = z.record(z.string().max(100), jsonValue);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { displayName, role } from '../../schemas.js';
 
-export const username = z
+const username = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{3,64}$/, 'must be 3–64 letters, digits or _ . -');
 const email = z.email().max(254);

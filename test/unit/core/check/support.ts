@@ -4,7 +4,6 @@
  */
 import { Readable, Writable } from 'node:stream';
 import type { ReleaseSource } from '../../../../src/core/check/index.js';
-import { crc32 } from '../../../../src/core/crc/crc32.js';
 import type { EbookPlan, TvPlan } from '../../../../src/core/plan.js';
 import { writeRar, type RarVolumeSink } from '../../../../src/core/rar/rar-writer.js';
 import type { EbookProfile, RulesetProfile, TvProfile } from '../../../../src/core/rules/index.js';
@@ -144,10 +143,6 @@ export function smallTvProfile(base: RulesetProfile): TvProfile {
   copy.archive.volumeSizes.fixed = [];
   copy.archive.volumeSizes.multipleOf = 100_000;
   return copy;
-}
-
-export function crcHex(bytes: Buffer): string {
-  return crc32(bytes).toString(16).toUpperCase().padStart(8, '0');
 }
 
 /** Copies a map with one file's bytes changed by `change`. */

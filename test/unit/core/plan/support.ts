@@ -7,7 +7,7 @@ import type { EbookPlanRequest, ReleasePlan, TvPlanRequest } from '../../../../s
 import { getProfile, type EbookProfile, type TvProfile } from '../../../../src/core/rules/index.js';
 
 export const EBOOK_PROFILE = getProfile('ebook-2022') as EbookProfile;
-export const TV_PROFILE = getProfile('tv-web-2020') as TvProfile;
+const TV_PROFILE = getProfile('tv-web-2020') as TvProfile;
 
 export const EPUB_REQUEST: EbookPlanRequest = {
   type: 'EBOOK',
