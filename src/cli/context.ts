@@ -7,6 +7,9 @@ import type { Services } from '../services/registry.js';
 import type { Caller } from '../services/context.js';
 import type { PackagingService } from '../services/packaging/index.js';
 
+/** The machine administrator local commands act as before any admin account exists. */
+export const BOOTSTRAP_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
 export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
@@ -14,6 +17,8 @@ export interface CliOutput {
 }
 
 export interface CliEnvironment {
+  /** The API server and token of remote mode (SCENEPACKER_API_URL/_TOKEN), if both are set. */
+  remote: { url: string; token: string } | undefined;
   /** Builds the services on the local database (once). */
   services(): Promise<Services>;
   /** The caller for local commands: `--as <username>`, else the first active admin. */

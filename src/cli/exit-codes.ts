@@ -58,6 +58,7 @@ export const EXIT_CODES: Record<ErrorCode, ExitCode> = {
   'secrets.key_invalid': environment,
   'config.invalid': environment,
   'db.unavailable': environment,
+  'remote.unreachable': environment,
   'db.migration_failed': environment,
   'template.render_failed': usage,
   'template.output_too_large': usage,

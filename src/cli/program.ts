@@ -8,6 +8,8 @@ import { createKit } from './command-kit.js';
 import type { CliEnvironment } from './context.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerDeliverCommand } from './commands/deliver.js';
+import { registerDestinationCommands } from './commands/destinations.js';
 import { registerMetadataCommands } from './commands/metadata.js';
 import { registerPackCommand } from './commands/pack.js';
 import { registerPrefsCommands } from './commands/prefs.js';
@@ -50,6 +52,8 @@ function createProgram(env: CliEnvironment, streams: CliStreams, version: string
   registerPackCommand(program, kit);
   registerCheckCommand(program, kit);
   registerRulesCommands(program, kit);
+  registerDestinationCommands(program, kit);
+  registerDeliverCommand(program, kit);
   for (const command of program.commands) {
     command.exitOverride();
   }

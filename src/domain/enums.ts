@@ -37,8 +37,7 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
+export type Locale = 'en' | 'fr';
 
 /** JSON values as stored in JSON columns. */
 export type JsonValue =

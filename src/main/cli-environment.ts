@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import type { CliEnvironment } from '../cli/context.js';
+import { BOOTSTRAP_ACTOR_ID, type CliEnvironment } from '../cli/context.js';
 import { createDatabase } from '../db/connect.js';
 import { FfmpegMediaTool } from '../media/ffmpeg.js';
 import { LocalFileExtractor } from '../metadata/extract/extractor.js';
@@ -54,7 +54,7 @@ async function rotateWithKey(config: Config, container: Container, newKey: strin
 
 /** Acts for the machine's administrator before any admin account exists. */
 const BOOTSTRAP_CALLER = {
-  actor: { id: '00000000-0000-0000-0000-000000000000', role: 'admin' as const },
+  actor: { id: BOOTSTRAP_ACTOR_ID, role: 'admin' as const },
   ip: null,
 };
 
@@ -95,6 +95,7 @@ export function createCliEnvironment(config: Config): CliEnvironment {
   );
   const open = (): Promise<Container> => (container ??= createContainer(config, { logger }));
   return {
+    remote: config.remote,
     services: async () => (await open()).services,
     async caller(username) {
       const actor = await (await open()).services.users.findActor(username);

@@ -51,7 +51,7 @@ export interface OpenedDestination extends Destination {
   passphrase: string | null;
 }
 
-export const DEFAULT_PORTS: Record<DestinationProtocol, number> = {
+const DEFAULT_PORTS: Record<DestinationProtocol, number> = {
   ftp: 21,
   ftps: 21,
   'ftps-implicit': 990,
@@ -64,7 +64,7 @@ const DEFAULT_TIMEOUT_MS: Record<DestinationProtocol, number> = {
   sftp: 60_000,
 };
 
-export function toDestinationView(row: Destination): DestinationView {
+function toDestinationView(row: Destination): DestinationView {
   const { passwordEnc, privateKeyEnc, passphraseEnc, ...rest } = row;
   return {
     ...rest,
@@ -157,6 +157,13 @@ export class DestinationsService {
         details: { name: current.name },
       });
     });
+  }
+
+  /** The caller's own destination with this name (names are unique per owner). */
+  async findByName(caller: Caller, name: string): Promise<DestinationView | undefined> {
+    assertCan(caller, 'destinations.read');
+    const row = await this.deps.db.repos.destinations.findByName(caller.actor.id, name);
+    return row === undefined ? undefined : toDestinationView(row);
   }
 
   /** The destination with secrets in clear, for delivery; owner or admin only. */

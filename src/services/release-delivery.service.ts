@@ -12,6 +12,7 @@ import {
   type DestinationOutcome,
   type DestinationTestResult,
 } from './delivery/index.js';
+import { MemoryDeliveryLog, type AdHocTarget } from './adhoc-delivery.js';
 import type { Caller, Runtime } from './context.js';
 import type { DestinationsService, OpenedDestination } from './destinations.service.js';
 
@@ -34,7 +35,7 @@ export interface DeliverOptions {
 }
 
 /** The settings an uploader needs, from a stored destination with its secrets opened. */
-export function toDeliveryTarget(destination: OpenedDestination): DeliveryTarget {
+function toDeliveryTarget(destination: OpenedDestination): DeliveryTarget {
   return {
     protocol: destination.protocol,
     host: destination.host,
@@ -58,27 +59,56 @@ export class ReleaseDeliveryService {
     const destinations = await Promise.all(
       options.destinationIds.map((id) => this.deps.destinations.open(caller, id)),
     );
-    return deliverRelease(
-      {
-        uploaders: this.deps.uploaders,
-        files: this.deps.files,
-        clock: this.deps.runtime.clock,
-        deliveries: this.deps.deliveries,
-        newId: this.deps.runtime.newId,
-        retryDelaysMs: this.deps.retryDelaysMs,
-      },
-      {
-        releaseDir: options.releaseDir,
-        destinations: destinations.map((destination) => ({
-          destinationId: destination.id,
-          target: toDeliveryTarget(destination),
-        })),
-        jobId: options.jobId ?? null,
-        releaseId: options.releaseId ?? null,
-        signal: options.signal,
-        onEvent: options.onEvent,
-      },
-    );
+    return deliverRelease(this.deliveryDeps(), {
+      releaseDir: options.releaseDir,
+      destinations: destinations.map((destination) => ({
+        destinationId: destination.id,
+        target: toDeliveryTarget(destination),
+      })),
+      jobId: options.jobId ?? null,
+      releaseId: options.releaseId ?? null,
+      signal: options.signal,
+      onEvent: options.onEvent,
+    });
+  }
+
+  /**
+   * Stored destinations (by id) and ad-hoc ones (parsed URLs) in one parallel run. Stored ones
+   * are recorded in the database; ad-hoc ones only in memory for this run.
+   */
+  async deliverMixed(
+    caller: Caller,
+    options: DeliverOptions & { adHoc: readonly AdHocTarget[] },
+  ): Promise<DestinationOutcome[]> {
+    const adHocRun = (): Promise<DestinationOutcome[]> =>
+      deliverRelease(
+        { ...this.deliveryDeps(), deliveries: new MemoryDeliveryLog() },
+        {
+          releaseDir: options.releaseDir,
+          destinations: options.adHoc.map((entry) => ({
+            destinationId: entry.id,
+            target: entry.target,
+          })),
+          signal: options.signal,
+          onEvent: options.onEvent,
+        },
+      );
+    const [stored, adHoc] = await Promise.all([
+      options.destinationIds.length === 0 ? [] : this.deliver(caller, options),
+      options.adHoc.length === 0 ? [] : adHocRun(),
+    ]);
+    return [...stored, ...adHoc];
+  }
+
+  private deliveryDeps() {
+    return {
+      uploaders: this.deps.uploaders,
+      files: this.deps.files,
+      clock: this.deps.runtime.clock,
+      deliveries: this.deps.deliveries,
+      newId: this.deps.runtime.newId,
+      retryDelaysMs: this.deps.retryDelaysMs,
+    };
   }
 
   /** A fresh connection, login, folder check and probe file — the destination test. */

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   // database
   'db.unavailable',
   'db.migration_failed',
+  /** The CLI in remote mode could not reach the API server. */
+  'remote.unreachable',
   // templates
   'template.render_failed',
   'template.output_too_large',

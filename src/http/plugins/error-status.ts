@@ -28,6 +28,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'config.invalid': 500,
   'db.unavailable': 503,
   'db.migration_failed': 500,
+  'remote.unreachable': 502,
   'template.render_failed': 422,
   'template.output_too_large': 422,
   'template.is_default': 409,
