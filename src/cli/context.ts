@@ -33,8 +33,12 @@ export interface CliEnvironment {
   readStdin(): Promise<string>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, content: string): Promise<void>;
-  /** Packing, checking and rulesets on local files; never opens the database. */
-  packaging(): PackagingService;
+  /**
+   * Packing, checking and rulesets on local files. With `enrich`, the metadata providers fill
+   * what the file lacks when a local database exists and the acting user (`as`, else the first
+   * admin) has a provider configured; without it, or with no database, none is opened or made.
+   */
+  packaging(enrich?: { as: string | undefined }): PackagingService;
   /** Where a progress bar may be drawn (stderr when it is a terminal), or null. */
   progressStream(): NodeJS.WritableStream | null;
   /** A signal that aborts on Ctrl-C (SIGINT) until `release` is called. */

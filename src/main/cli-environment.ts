@@ -4,13 +4,22 @@
  * the machine's administrator (the bootstrap actor) so that `user create --role admin` works.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
 import { BOOTSTRAP_ACTOR_ID, type CliEnvironment } from '../cli/context.js';
 import { createDatabase } from '../db/connect.js';
 import { FfmpegMediaTool } from '../media/ffmpeg.js';
 import { LocalFileExtractor } from '../metadata/extract/extractor.js';
-import { PackagingService } from '../services/packaging/index.js';
+import type { Caller } from '../services/context.js';
+import type { MetadataApiService } from '../services/metadata-api.service.js';
+import {
+  EnrichingMetadataSource,
+  LocalMetadataSource,
+  localFields,
+  PackagingService,
+  type FactsEnricher,
+} from '../services/packaging/index.js';
 import { createSecretBox, parseSecretKey } from '../services/secret-box.js';
 import { rotateSecrets } from '../services/secrets-rotation.service.js';
 import { systemClock } from '../shared/clock.js';
@@ -62,14 +71,72 @@ async function hasActiveAdmin(container: Container): Promise<boolean> {
   return (await container.db.repos.users.countActiveAdmins()) > 0;
 }
 
-/** Packing needs files, ffmpeg and the extractor only: no container, no database. */
-function createPackaging(): PackagingService {
+/** `--as <username>`, else the first active admin, else (no admin yet) the bootstrap actor. */
+function actingCaller(
+  open: () => Promise<Container>,
+): (username: string | undefined) => Promise<Caller> {
+  return async (username) => {
+    const actor = await (await open()).services.users.findActor(username);
+    if (actor) {
+      return { actor: { id: actor.id, role: actor.role }, ip: null };
+    }
+    if (username === undefined && !(await hasActiveAdmin(await open()))) {
+      return BOOTSTRAP_CALLER;
+    }
+    throw new AppError('resource.not_found', `No active user "${username ?? 'admin'}"`);
+  };
+}
+
+/** Packing needs files, ffmpeg and the extractor only; enrichment may read keys from the database. */
+function createPackaging(enrich?: FactsEnricher): PackagingService {
+  const extractor = new LocalFileExtractor();
+  const metadata =
+    enrich === undefined
+      ? undefined
+      : new EnrichingMetadataSource(new LocalMetadataSource(extractor), enrich);
   return new PackagingService({
     workspace: new LocalWorkspace(),
     media: new FfmpegMediaTool(),
-    extractor: new LocalFileExtractor(),
+    extractor,
+    ...(metadata === undefined ? {} : { metadata }),
     clock: systemClock,
   });
+}
+
+/** A database to read provider keys from exists already: packing never creates one. */
+function databaseExists(config: Config): boolean {
+  const { dialect, url } = config.database;
+  return dialect !== 'sqlite' || (url !== ':memory:' && existsSync(url));
+}
+
+interface EnrichWith {
+  metadata: MetadataApiService;
+  caller: Caller;
+}
+
+/**
+ * The providers with the acting user's keys, set up on first use: nothing (no note) when there
+ * is no database or no provider configured. Failing to open an existing database or to find the
+ * `--as` user rejects, which the enriching source reports as a note.
+ */
+function providerEnricher(
+  config: Config,
+  open: () => Promise<Container>,
+  callerOf: () => Promise<Caller>,
+): FactsEnricher {
+  let ready: Promise<EnrichWith | undefined> | undefined;
+  const prepare = async (): Promise<EnrichWith | undefined> => {
+    if (!databaseExists(config)) {
+      return undefined;
+    }
+    const { metadata } = (await open()).services;
+    const caller = await callerOf();
+    return (await metadata.hasConfiguredProviders(caller)) ? { metadata, caller } : undefined;
+  };
+  return async (type, facts, signal) => {
+    const use = await (ready ??= prepare());
+    return use?.metadata.enrich(use.caller, { type, metadata: localFields(facts), signal });
+  };
 }
 
 function interrupts(): { signal: AbortSignal; release(): void } {
@@ -94,19 +161,11 @@ export function createCliEnvironment(config: Config): CliEnvironment {
     process.stderr,
   );
   const open = (): Promise<Container> => (container ??= createContainer(config, { logger }));
+  const caller = actingCaller(open);
   return {
     remote: config.remote,
     services: async () => (await open()).services,
-    async caller(username) {
-      const actor = await (await open()).services.users.findActor(username);
-      if (actor) {
-        return { actor: { id: actor.id, role: actor.role }, ip: null };
-      }
-      if (username === undefined && !(await hasActiveAdmin(await open()))) {
-        return BOOTSTRAP_CALLER;
-      }
-      throw new AppError('resource.not_found', `No active user "${username ?? 'admin'}"`);
-    },
+    caller,
     async worker() {
       stopOnSignals(await startWorker(config));
       await new Promise(() => undefined);
@@ -134,13 +193,16 @@ export function createCliEnvironment(config: Config): CliEnvironment {
     readStdin,
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, content) => writeFile(path, content, { flag: 'wx' }),
-    packaging: () => (packaging ??= createPackaging()),
+    packaging: (enrich) =>
+      enrich === undefined
+        ? (packaging ??= createPackaging())
+        : createPackaging(providerEnricher(config, open, () => caller(enrich.as))),
     progressStream: () => (process.stderr.isTTY && process.stdout.isTTY ? process.stderr : null),
     interrupts,
     async close() {
-      if (container !== undefined) {
-        await (await container).close();
-      }
+      // A database that failed to open (for enrichment, say) has nothing to close.
+      const built = await container?.catch(() => undefined);
+      await built?.close();
     },
   };
 }

@@ -67,6 +67,8 @@ export interface ProviderTestResult {
 /** A harmless lookup every provider answers: Roald Dahl's "Fantastic Mr Fox" / the series "Friends". */
 const PROBE_ISBN = '9780140328721';
 const PROBE_SERIES = { title: 'Friends', season: 1, episode: 1 };
+/** Providers that answer without a key. */
+const KEYLESS: readonly string[] = ['openlibrary', 'googlebooks'];
 
 function describeOutcome(
   provider: ApiProvider,
@@ -172,6 +174,20 @@ export class MetadataApiService {
       file: input.metadata,
       user: input.overrides,
     });
+  }
+
+  /**
+   * Whether the caller has any provider set up (their own row or the global one, switched on,
+   * with a key — any row for OpenLibrary and Google Books, which need none): `pack` enriches
+   * only then.
+   */
+  async hasConfiguredProviders(caller: Caller): Promise<boolean> {
+    const settings = await this.settingsFor(caller.actor.id, undefined);
+    return Object.entries(settings).some(
+      ([provider, config]) =>
+        config.enabled === true &&
+        ((config.apiKey ?? '').trim() !== '' || KEYLESS.includes(provider)),
+    );
   }
 
   /** Extract then enrich, as `scenepacker metadata enrich <file>` does. */

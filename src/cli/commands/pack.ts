@@ -1,7 +1,9 @@
 /**
  * `scenepacker pack <input>`: one input file into a Scene release, with no server and no
- * database. `--dry-run` prints the plan and writes nothing; a progress bar is drawn on a
- * terminal (not with --json); Ctrl-C cancels and leaves nothing behind.
+ * database needed. When a local database holds provider keys for the acting user, the metadata
+ * providers fill what the file lacks (flags always win; `--offline` asks none); each provider's
+ * outcome is a note. `--dry-run` prints the plan and writes nothing; a progress bar is drawn on
+ * a terminal (not with --json); Ctrl-C cancels and leaves nothing behind.
  */
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
@@ -12,9 +14,10 @@ import type {
   PackRequest,
   PackResult,
   PlannedText,
+  PackagingService,
   PlanResult,
 } from '../../services/packaging/index.js';
-import type { Kit } from '../command-kit.js';
+import type { GlobalOptions, Kit } from '../command-kit.js';
 import type { CliOutput } from '../context.js';
 import { emit } from '../output.js';
 
@@ -43,6 +46,7 @@ interface PackOptions {
   force?: boolean;
   sample: boolean;
   allowNonsceneFormat?: boolean;
+  offline?: boolean;
 }
 
 export function registerPackCommand(program: Command, kit: Kit): void {
@@ -64,16 +68,23 @@ export function registerPackCommand(program: Command, kit: Kit): void {
     .option('--force', 'replace an existing release of the same name')
     .option('--no-sample', 'TV: make no sample (ffmpeg not needed)')
     .option('--allow-nonscene-format', 'DOCX/ODT/RTF/TXT as a non-scene iNTERNAL release')
+    .option(
+      '--offline',
+      'ask no metadata provider (by default, the providers configured for the acting user fill what the file lacks)',
+    )
     .action(async (input: string, options: PackOptions, cmd: Command) => {
       const output = kit.output(cmd);
       const request = await packRequest(kit, input, options);
-      const packaging = kit.env.packaging();
+      const packaging =
+        options.offline === true
+          ? kit.env.packaging()
+          : kit.env.packaging({ as: cmd.optsWithGlobals<GlobalOptions>().as });
       if (options.dryRun === true) {
         const planned = await packaging.plan(request);
         emit(output, planJson(planned), () => describePlan(planned));
         return;
       }
-      emit(output, await runPack(kit, output, request), describeResult);
+      emit(output, await runPack(kit, packaging, output, request), describeResult);
     });
 }
 
@@ -129,12 +140,17 @@ async function packRequest(kit: Kit, input: string, options: PackOptions): Promi
   };
 }
 
-async function runPack(kit: Kit, output: CliOutput, request: PackRequest) {
+async function runPack(
+  kit: Kit,
+  packaging: PackagingService,
+  output: CliOutput,
+  request: PackRequest,
+) {
   const stream = output.json ? null : kit.env.progressStream();
   const progress = stream === null ? null : createProgress(stream);
   const interrupt = kit.env.interrupts();
   try {
-    const result = await kit.env.packaging().pack(request, {
+    const result = await packaging.pack(request, {
       signal: interrupt.signal,
       onEvent: (event: PackEvent) => progress?.update(event),
     });

@@ -1,8 +1,12 @@
 /** The packaging use case, as the edges (CLI, later HTTP and jobs) see it. */
 export { PackagingService } from './service.js';
+export { EnrichingMetadataSource, localFields } from './enriching-source.js';
+export { LocalMetadataSource } from './metadata-source.js';
 export type {
   CheckReport,
   CheckRequest,
+  EnrichOutcome,
+  FactsEnricher,
   InputFile,
   MetadataSource,
   PackagingDeps,

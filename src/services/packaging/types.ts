@@ -15,6 +15,7 @@ import type { MediaTool } from '../../media/ports.js';
 import type { Extractor } from '../../metadata/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import type { PathInfo, Workspace } from '../../storage/ports.js';
+import type { BookEnrichResult, TvEnrichResult } from '../metadata/types.js';
 
 /** What the user says about the release; every field beats what the file says. */
 export interface PackFlags {
@@ -85,6 +86,21 @@ export interface InputFile {
 export interface MetadataSource {
   describe(input: InputFile, flags: PackFlags, signal?: AbortSignal): Promise<ReleaseFacts>;
 }
+
+/** What the providers made of a release's local facts: merged fields, provenance, one status per call. */
+export type EnrichOutcome = BookEnrichResult | TvEnrichResult;
+
+/**
+ * Asks the metadata providers about the facts found locally (the flags included). Resolves
+ * `undefined` when enrichment is not set up (no database, no provider configured): the facts
+ * then stay as they are, without a note. May reject with anything (network, refused keys, a
+ * bug); the caller turns that into a note. Rejects with the signal's reason once it aborts.
+ */
+export type FactsEnricher = (
+  type: ReleaseType,
+  facts: ReleaseFacts,
+  signal?: AbortSignal,
+) => Promise<EnrichOutcome | undefined>;
 
 export interface PackagingDeps {
   workspace: Workspace;
