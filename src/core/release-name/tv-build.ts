@@ -14,6 +14,7 @@ import { fitToLength } from './shorten.js';
 import { chooseTvFormat, type TvMediaFacts } from './tv-format.js';
 import { formatTvName, type TvEpisode, type TvNameFields } from './tv-name.js';
 import { canonicalTvTags, checkTvTags } from './tv-tags.js';
+import { unambiguousTitle } from './tv-tail.js';
 
 export interface TvNameInput {
   show: string;
@@ -55,7 +56,7 @@ export function buildTvName(input: TvNameInput, profile: TvProfile): BuiltName<T
     codec: profile.naming.featureIncludesCodec || episode.kind !== 'feature' ? format.codec : null,
     group: assertGroup(input.group.trim(), profile),
   };
-  const title = toNameComponent(input.episodeTitle ?? '');
+  const title = unambiguousTitle(toNameComponent(input.episodeTitle ?? ''));
   const render = (t: string) =>
     formatTvName({ ...fields, title: t === '' ? null : t }, profile.naming);
   const parts = { lead: null, title, trail: null, titleOptional: true };

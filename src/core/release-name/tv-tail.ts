@@ -56,12 +56,20 @@ function matchPhrase(
   return null;
 }
 
+/**
+ * A tag is written as the ruleset spells it (HDR10Plus), in upper case, or Scene-cased with a
+ * small first letter (iNTERNAL); "Proper", "dv" and "dV" are title words, because the episode
+ * title sits right before the tags.
+ */
+const TAG_WORD = /^([A-Z0-9]+|[a-z][A-Z0-9]{2,})$/;
+
 function matchTag(tokens: readonly string[], end: number): string | null {
   const tag = matchPhrase(tokens, end, TV_VOCABULARY.tags);
-  if (tag === null || tag.split('.').some((word) => TITLE_WORD.test(word))) {
+  if (tag === null) {
     return null;
   }
-  return tag;
+  const canonical = TV_VOCABULARY.tags.get(tag.toUpperCase()) === tag;
+  return canonical || tag.split('.').every((word) => TAG_WORD.test(word)) ? tag : null;
 }
 
 function isLanguage(token: string | undefined): boolean {
@@ -69,4 +77,30 @@ function isLanguage(token: string | undefined): boolean {
     return false;
   }
   return languageOfToken(token) !== null || TV_VOCABULARY.shortLanguages.has(token);
+}
+
+/**
+ * An episode title whose last words read as tags or a language ("…HR", "…dv", "…FRENCH") would
+ * be read back as tags by every parser, ours and the sites'; those words are written as title
+ * words instead ("Hr", "Dv", "French").
+ */
+export function unambiguousTitle(title: string): string {
+  const words = title.split('.');
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const word = words[index] ?? '';
+    if (!readsAsTailWord(word)) {
+      break;
+    }
+    words[index] = `${word.slice(0, 1).toUpperCase()}${word.slice(1).toLowerCase()}`;
+  }
+  return words.join('.');
+}
+
+const TAG_WORDS = new Set([...TV_VOCABULARY.tags.keys()].flatMap((tag) => tag.split('.')));
+
+function readsAsTailWord(word: string): boolean {
+  if (word === '' || TITLE_WORD.test(word)) {
+    return false;
+  }
+  return TAG_WORDS.has(word.toUpperCase()) || isLanguage(word);
 }

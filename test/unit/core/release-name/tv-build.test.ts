@@ -347,6 +347,20 @@ describe('buildTvName: refusals', () => {
   });
 });
 
+describe('buildTvName: episode titles that would read as tags or a language', () => {
+  it.each<[string, string]>([
+    ['HR', 'Show.Name.S01E02.Hr.PROPER.720p.HDTV.x264-GRP'],
+    ['dv', 'Show.Name.S01E02.Dv.PROPER.720p.HDTV.x264-GRP'],
+    ['Back to FRENCH', 'Show.Name.S01E02.Back.to.French.PROPER.720p.HDTV.x264-GRP'],
+    ['REAL FINAL', 'Show.Name.S01E02.Real.Final.PROPER.720p.HDTV.x264-GRP'],
+    ['NCIS Files', 'Show.Name.S01E02.NCIS.Files.PROPER.720p.HDTV.x264-GRP'],
+  ])('%s is written so that parsers keep it a title', (title, expected) => {
+    const input = { ...base, episodeTitle: title, tags: ['PROPER'] };
+    const media = { width: 1280, height: 720, videoCodec: 'AVC', writingLibrary: 'x264' };
+    expect(buildTvName({ ...input, media }, hdtv).name).toBe(expected);
+  });
+});
+
 describe('buildTvName: length', () => {
   it('drops episode-title words to stay within the profile length', () => {
     const episodeTitle = Array.from({ length: 80 }, (_, i) => `Word${i}`).join(' ');
