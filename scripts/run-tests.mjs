@@ -31,6 +31,9 @@ if (buildStatus !== 0) {
 const vitestStatus = run('npx', [
   'vitest',
   'run',
+  // Coverage thresholds (vitest.config.ts) fail the run when they are not met.
+  '--coverage',
+  `--coverage.reportsDirectory=${out}/coverage`,
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${out}/vitest.json`,
