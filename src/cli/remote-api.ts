@@ -2,7 +2,7 @@
  * Remote mode: the CLI talks to a running scenepacker server with a personal API token instead
  * of opening the database. Error answers keep their code, so exit statuses match local mode.
  */
-import { AppError, ERROR_CODES, type ErrorCode } from '../shared/errors.js';
+import { AppError, errorCodeOr } from '../shared/errors.js';
 
 export interface RemoteServer {
   url: string;
@@ -15,28 +15,23 @@ export interface RemoteApi {
   delete(path: string): Promise<void>;
 }
 
-const KNOWN = new Set<string>(ERROR_CODES);
-
 async function failure(response: Response): Promise<AppError> {
   const body = (await response.json().catch(() => null)) as {
     code?: string;
     message?: string;
     details?: unknown;
   } | null;
-  const code: ErrorCode =
-    body?.code !== undefined && KNOWN.has(body.code)
-      ? (body.code as ErrorCode)
-      : 'internal.unexpected';
+  const code = errorCodeOr(body?.code, 'internal.unexpected');
   const message = body?.message ?? `The server answered ${response.status}`;
   return new AppError(code, message, { details: body?.details });
 }
 
-export function createRemoteApi(server: RemoteServer, fetchFn: typeof fetch = fetch): RemoteApi {
+export function createRemoteApi(server: RemoteServer): RemoteApi {
   const base = server.url.replace(/\/+$/, '');
   const call = async (method: string, path: string, body?: unknown): Promise<Response> => {
     let response: Response;
     try {
-      response = await fetchFn(`${base}${path}`, {
+      response = await fetch(`${base}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${server.token}`,

@@ -121,6 +121,11 @@ export class AppError extends Error {
   }
 }
 
+/** `code` when it is one of ours (a server's answer, a recorded failure), else `fallback`. */
+export function errorCodeOr(code: unknown, fallback: ErrorCode): ErrorCode {
+  return ERROR_CODES.find((known) => known === code) ?? fallback;
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -9,7 +9,7 @@ import { parseDestinationUrl, type AdHocTarget } from '../../services/adhoc-deli
 import type { Caller } from '../../services/context.js';
 import type { DestinationOutcome } from '../../services/delivery/index.js';
 import type { Services } from '../../services/registry.js';
-import { AppError, ERROR_CODES } from '../../shared/errors.js';
+import { AppError, errorCodeOr } from '../../shared/errors.js';
 import type { Kit } from '../command-kit.js';
 import { createDeliveryProgress } from '../delivery-progress.js';
 import { emit } from '../output.js';
@@ -124,8 +124,6 @@ function failure(outcome: DestinationOutcome, labels: Map<string, string>): AppE
   if (outcome.status === 'cancelled') {
     return new AppError('delivery.cancelled', `Delivery to ${label} was cancelled`);
   }
-  const code = outcome.error?.code;
   const message = `Delivery to ${label} failed: ${outcome.error?.message ?? 'unknown reason'}`;
-  const known = ERROR_CODES.find((candidate) => candidate === code);
-  return new AppError(known ?? 'delivery.transfer_failed', message);
+  return new AppError(errorCodeOr(outcome.error?.code, 'delivery.transfer_failed'), message);
 }

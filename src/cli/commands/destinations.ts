@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { RELEASE_TYPES, type ReleaseType } from '../../domain/enums.js';
 import { parseDestinationUrl } from '../../services/adhoc-delivery.js';
 import type { DestinationInput } from '../../services/destinations.service.js';
-import { AppError, ERROR_CODES, validationError } from '../../shared/errors.js';
+import { AppError, errorCodeOr, validationError } from '../../shared/errors.js';
 import type { Kit } from '../command-kit.js';
 import { destinationsClient } from '../destinations-client.js';
 import { emit, table } from '../output.js';
@@ -139,6 +139,5 @@ function registerTest(destinations: Command, kit: Kit): void {
 
 /** A failed test exits with the status of its reason (6 for delivery problems). */
 function testFailure(code: unknown, message: string): AppError {
-  const known = ERROR_CODES.find((candidate) => candidate === code);
-  return new AppError(known ?? 'delivery.connection_failed', message);
+  return new AppError(errorCodeOr(code, 'delivery.connection_failed'), message);
 }

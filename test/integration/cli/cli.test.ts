@@ -5,26 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/env.js';
 import { createContainer } from '../../../src/main/container.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import { runCli } from '../../../src/cli/program.js';
-import { createCliEnvironment } from '../../../src/main/cli-environment.js';
-import { runScenepacker, type CliResult } from './run-cli.js';
+import { runInProcess, runScenepacker } from './run-cli.js';
 
 /** Runs one command line in-process on the test's data dir, as the binary would. */
-async function run(
-  args: string[],
-  extraEnv: Record<string, string> = env,
-  stdin = '',
-): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const streams = {
-    out: (text: string) => (stdout += `${text}\n`),
-    err: (text: string) => (stderr += `${text}\n`),
-  };
-  const cliEnv = createCliEnvironment(loadConfig({ LOG_LEVEL: 'warn', ...extraEnv }));
-  cliEnv.readStdin = () => Promise.resolve(stdin);
-  const code = await runCli(args, cliEnv, streams, '0.0.0-test');
-  return { code, stdout, stderr };
+function run(args: string[], extraEnv: Record<string, string> = env, stdin = '') {
+  return runInProcess(args, extraEnv, stdin);
 }
 
 let dataDir: string;

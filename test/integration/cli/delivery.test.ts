@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/env.js';
-import { runCli } from '../../../src/cli/program.js';
-import { createCliEnvironment } from '../../../src/main/cli-environment.js';
 import { createContainer } from '../../../src/main/container.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { makeRelease, sha256File, type ReleaseFixture } from '../delivery/release-fixture.js';
@@ -19,24 +17,9 @@ import { cannotRunServers } from '../delivery/servers.js';
 import { makeRemoteRoot, type RemoteRoot } from '../../support/servers/remote-root.js';
 import { sshdPath, startSshd, type SshdServer } from '../../support/servers/sshd.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
-import type { CliResult } from './run-cli.js';
+import { runInProcess } from './run-cli.js';
 
-async function run(args: string[], env: Record<string, string>, stdin = ''): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const streams = {
-    out: (text: string) => (stdout += `${text}\n`),
-    err: (text: string) => (stderr += `${text}\n`),
-  };
-  const cliEnv = createCliEnvironment(loadConfig({ LOG_LEVEL: 'warn', ...env }));
-  cliEnv.readStdin = () => Promise.resolve(stdin);
-  try {
-    const code = await runCli(args, cliEnv, streams, '0.0.0-test');
-    return { code, stdout, stderr };
-  } finally {
-    await cliEnv.close();
-  }
-}
+const run = runInProcess;
 
 /** A loopback port nobody listens on. */
 async function closedPort(): Promise<number> {
