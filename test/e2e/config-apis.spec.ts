@@ -48,3 +48,21 @@ test('admin sets a global API key; an operator sees it masked, as the global one
   await expect(keyRow(other, 'TMDb', 'Global')).not.toContainText('In use');
   await context.close();
 });
+
+test('the provider test makes a real call and says why it failed', async ({ page }) => {
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.goto('/config/apis');
+  await page.getByRole('button', { name: 'Set the OMDb key (Global)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'OMDb key (Global)' });
+  await dialog.getByLabel('API key', { exact: true }).fill('omdb-key-0123456789');
+  // Nothing listens on port 9: the call is refused, a precise and quick failure.
+  await dialog.getByLabel('Base URL').fill('http://127.0.0.1:9');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(keyRow(page, 'OMDb', 'Global')).toContainText('********');
+
+  await page.getByRole('button', { name: 'Test OMDb' }).click();
+  const outcome = page.getByRole('status').filter({ hasText: 'OMDb: the test failed' });
+  await expect(outcome).toBeVisible({ timeout: 30_000 });
+  await expect(outcome).toContainText('Code: metadata.unavailable');
+  await expect(page.getByText('omdb-key-0123456789')).toHaveCount(0);
+});
